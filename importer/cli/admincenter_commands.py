@@ -1,0 +1,3 @@
+"""CLI commands (filled by their domain)."""
+
+from importer.cli.app import app  # noqa: F401

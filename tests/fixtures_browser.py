@@ -1,0 +1,1 @@
+"""Browser fixtures (filled by the admincenter area)."""

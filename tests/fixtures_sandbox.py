@@ -1,0 +1,1 @@
+"""Sandbox fixtures (filled by the sandbox area)."""

@@ -15,6 +15,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from importer.errors import UsageError
 from importer.workbook.anleitung import write_anleitung
 from importer.workbook.columns import (
     DATA_SHEETS,
@@ -62,9 +63,22 @@ def _mandanten_range() -> str:
     return f"OFFSET({sheet}!${letter}$2,0,0,MAX(1,COUNTA({sheet}!${letter}:${letter})-1),1)"
 
 
-def write_template(path: Path) -> Path:
-    """Write the empty template to `path` and return it."""
-    build_template().save(path)
+def write_template(path: Path, overwrite: bool = True) -> Path:
+    """Write the empty template to `path` and return it.
+
+    Raises `UsageError` if `path` is a folder, or exists and `overwrite` is false.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise UsageError(f"„{path}“ ist ein Ordner; bitte einen Dateinamen angeben.")
+    if path.exists() and not overwrite:
+        raise UsageError(f"Die Datei „{path}“ gibt es schon. Mit --ueberschreiben ersetzen.")
+    try:
+        build_template().save(path)
+    except OSError as error:
+        raise UsageError(
+            f"Die Datei „{path}“ kann nicht geschrieben werden ({error.strerror})."
+        ) from error
     return path
 
 

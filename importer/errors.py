@@ -42,3 +42,9 @@ class LoginFailed(ImporterError):
     """Login was refused (wrong credentials, no permission to log in)."""
 
     exit_code = 3
+
+
+class BrowserUnavailable(ImporterError):
+    """No browser could be started (Chromium/Chrome/Edge or its driver missing or broken)."""
+
+    exit_code = 2

@@ -166,7 +166,8 @@ def write_workbook(path: Path, rows: Rows) -> Path:
 
 
 # The mistakes workbook: four Mandanten with ten units each, then these cells overwritten.
-# (sheet, Excel row, column header, code the validation reports, value written into the cell)
+# (sheet, Excel row, column header, code the validation reports, value written into the cell).
+# A duplicate marks every copy, so both rows of a duplicated Mandant or unit are listed.
 MISTAKE_MANDANTEN = ("meissen", "nossen", "klipphausen", "moritzburg")
 MISTAKE_UNITS = 10
 MISTAKE_LOGOS = {
@@ -178,6 +179,7 @@ MISTAKE_LOGOS = {
 # Rows copied to the end of a sheet before the cells are overwritten: (sheet, source row).
 DUPLICATED_ROWS = (("Impressum", 3), ("Organisationseinheiten", 2))
 MISTAKE_CELLS: tuple[tuple[str, int, str, str, Any], ...] = (
+    ("Impressum", 3, "Mandant", "mandant-doppelt", "Stadt Nossen"),
     ("Impressum", 3, "PLZ", "plz-als-zahl", 1683),
     ("Impressum", 3, "Internet", "internet-ungueltig", "htp//www.nossen.example"),
     ("Impressum", 4, "USt-IdNr.", "ust-id-ungueltig", "DE12345678"),
@@ -190,6 +192,7 @@ MISTAKE_CELLS: tuple[tuple[str, int, str, str, Any], ...] = (
     ("Logo", 3, "Bilddatei", "logo-fehlt", MISTAKE_LOGOS["nossen"]),
     ("Logo", 4, "Bilddatei", "logo-abmessungen", MISTAKE_LOGOS["klipphausen"]),
     ("Logo", 5, "Bilddatei", "logo-format", MISTAKE_LOGOS["moritzburg"]),
+    ("Organisationseinheiten", 2, "Organisationseinheit", "oe-doppelt", "Hauptamt"),
     ("Organisationseinheiten", 5, "Telefon", "telefon-als-zahl", 352146922),
     (
         "Organisationseinheiten",

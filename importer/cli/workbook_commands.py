@@ -7,8 +7,11 @@ from typing import Annotated
 
 import typer
 
-from importer.cli.app import app, call, console
+from importer.cli.app import EXIT_OK, EXIT_ROWS_FAILED, app, call, console
+from importer.cli.workbook_render import print_json, print_summary
+from importer.workbook.reader import read_workbook
 from importer.workbook.template import DEFAULT_TEMPLATE_NAME, write_template
+from importer.workbook.writeback import write_validation
 
 
 @app.command("template")
@@ -25,3 +28,43 @@ def template(
     """Schreibt eine leere, selbsterklärende Vorlage (Blatt „Anleitung“ erklärt jede Spalte)."""
     written = call(write_template, datei, overwrite=ueberschreiben)
     console.print(f"Vorlage geschrieben: {written}", highlight=False)
+
+
+@app.command("validate")
+def validate(
+    mappe: Annotated[Path, typer.Argument(help="Die Arbeitsmappe (.xlsx), die geprüft wird.")],
+    no_write: Annotated[
+        bool,
+        typer.Option(
+            "--no-write",
+            help="Nur prüfen: nichts in die Arbeitsmappe schreiben (keine Markierungen, kein "
+            "Prüfbericht).",
+        ),
+    ] = False,
+    als_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Die Probleme als JSON-Liste (sheet, row, column, code, message) ausgeben.",
+        ),
+    ] = False,
+) -> None:
+    """Prüft die Arbeitsmappe ohne Browser und markiert Problemzellen.
+
+    Jede Zeile wird geprüft, gleich welchen Status sie hat, auch ausgeblendete. Problemzellen
+    werden rot markiert und kommentiert, Zeilen mit Problemen erhalten den Status UNGÜLTIG, das
+    Blatt „Prüfbericht“ listet alle Probleme und die Werte, die gesendet würden. Vor dem ersten
+    Speichern wird eine Sicherungskopie angelegt. Rückgabewert: 0 gültig, 1 Probleme gefunden,
+    2 Datei unbrauchbar oder gesperrt.
+    """
+    # Imported here: pandera makes the import slow, and only this command needs it.
+    from importer.validation.validate import validate_workbook
+
+    data = call(read_workbook, mappe)
+    report = call(validate_workbook, data)
+    written = None if no_write else call(write_validation, data, report)
+    if als_json:
+        print_json(report.findings)
+    else:
+        print_summary(data, report.findings, written)
+    raise typer.Exit(EXIT_OK if not report.findings else EXIT_ROWS_FAILED)

@@ -1,0 +1,109 @@
+"""Writing the user's workbook safely: lock detection, backup copy, atomic replace, safe text."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from importer.errors import ImporterError, WorkbookLocked
+
+# Leading characters that make Excel or LibreOffice treat text as a formula (OWASP CSV
+# injection list); tab and carriage return as well.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class WorkbookNotSaved(ImporterError):
+    """Saving failed (disk full, no permission): the previous file is still intact."""
+
+    exit_code = 2
+
+
+def safe_text(text: str) -> str:
+    """`text` so that no spreadsheet program ever evaluates it: a leading formula character
+    gets an apostrophe in front (it stays visible, so the text survives a CSV export too)."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def lock_files(path: Path) -> list[Path]:
+    """Lock files Excel (`~$name`) or LibreOffice (`.~lock.name#`) keep while `path` is open.
+
+    Excel shortens long names by their first two characters, so both spellings are checked.
+    """
+    folder, name = path.parent, path.name
+    candidates = [folder / f"~${name}", folder / f"~${name[2:]}", folder / f".~lock.{name}#"]
+    return [c for c in candidates if c.exists()]
+
+
+def check_writable(path: Path) -> None:
+    """Raise `WorkbookLocked` if `path` is open in Excel or LibreOffice or cannot be written."""
+    path = Path(path)
+    locks = lock_files(path)
+    if locks:
+        raise WorkbookLocked(
+            f"Die Arbeitsmappe „{path.name}“ ist in einem anderen Programm geöffnet "
+            f"(Sperrdatei „{locks[0].name}“); bitte dort schließen und erneut starten."
+        )
+    read_only = not path.stat().st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)
+    if read_only:
+        raise WorkbookLocked(
+            f"Die Arbeitsmappe „{path.name}“ ist schreibgeschützt; bitte den Schreibschutz "
+            "aufheben oder mit --no-write nur prüfen."
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise WorkbookLocked(
+            f"Im Ordner „{path.parent}“ darf nicht geschrieben werden; die Arbeitsmappe "
+            f"„{path.name}“ kann dort nicht gespeichert werden."
+        )
+
+
+def backup_copy(path: Path, now: datetime | None = None) -> Path:
+    """Copy `path` to `<name>.sicherung-<YYYYMMDD-HHMMSS>.xlsx` next to it; never overwrite."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.sicherung-{stamp}{path.suffix}")
+    number = 1
+    while target.exists():
+        number += 1
+        target = path.with_name(f"{path.stem}.sicherung-{stamp}-{number}{path.suffix}")
+    try:
+        shutil.copy2(path, target)
+    except OSError as error:
+        raise WorkbookNotSaved(
+            f"Die Sicherungskopie von „{path.name}“ kann nicht angelegt werden "
+            f"({error.strerror}); nichts wurde geändert."
+        ) from error
+    return target
+
+
+def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
+    """Let `write` fill a temporary file next to `path`, then replace `path` with it.
+
+    If anything fails the temporary file is removed and `path` stays as it was.
+    """
+    mode = stat.S_IMODE(path.stat().st_mode)
+    temporary: Path | None = None
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}.", suffix=".tmp")
+        os.close(handle)
+        temporary = Path(name)
+        write(temporary)
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove(temporary)
+        raise WorkbookNotSaved(
+            f"Die Arbeitsmappe „{path.name}“ konnte nicht gespeichert werden "
+            f"({error.strerror or error}); die bisherige Fassung ist unverändert."
+        ) from error
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _remove(temporary: Path | None) -> None:
+    if temporary is not None:
+        temporary.unlink(missing_ok=True)

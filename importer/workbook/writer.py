@@ -1,0 +1,260 @@
+"""Write results, problem marks and the `Prüfbericht` into the user's workbook, safely.
+
+The workbook is loaded fully with openpyxl, so formatting, data validations, comments and other
+sheets are kept. Only the importer-written columns, our marks and `Prüfbericht` are changed.
+"""
+
+from __future__ import annotations
+
+import warnings
+import zipfile
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+
+import openpyxl
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from importer.errors import UnusableWorkbook
+from importer.model import Finding, RowResult, Status
+from importer.workbook.columns import (
+    ORGANISATIONSEINHEITEN,
+    PRUEFSUMME,
+    SHEETS_BY_NAME,
+    WRITTEN_COLUMNS,
+    Column,
+    Sheet,
+    normalize_header,
+)
+from importer.workbook.filesafety import (
+    WorkbookNotSaved,
+    atomic_write,
+    backup_copy,
+    check_writable,
+    safe_text,
+)
+from importer.workbook.marks import clear_cell, is_marked, mark_cell
+from importer.workbook.reader import header_columns
+from importer.workbook.report_sheet import SentValue, write_report_sheet
+from importer.workbook.sniff import check_workbook_file
+from importer.workbook.styles import HEADER_FONT, WRITTEN_HEADER_FILL
+from importer.workbook.template import TEXT_FORMAT
+
+__all__ = ["WorkbookNotSaved", "WorkbookWriter", "check_writable", "safe_text"]
+
+DATETIME_FORMAT = "DD.MM.YYYY HH:MM:SS"
+
+
+class Report(Protocol):
+    """What `write_report` needs of a `ValidationReport`."""
+
+    findings: list[Finding]
+    normalized: Mapping[tuple[str, int], Mapping[str, str | None]]
+
+
+class WorkbookWriter:
+    """One open workbook; write, then `save()` (backup before the first save, atomic replace)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        check_workbook_file(self.path)
+        try:
+            with warnings.catch_warnings():
+                # openpyxl warns about parts it drops (e.g. slicers); the library never prints.
+                warnings.simplefilter("ignore", UserWarning)
+                self.wb = openpyxl.load_workbook(self.path)
+        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
+            raise UnusableWorkbook(
+                f"Die Arbeitsmappe „{self.path.name}“ kann nicht geöffnet werden."
+            ) from error
+        self.backup: Path | None = None
+        self._titles = _data_sheet_titles(self.wb)
+        self._columns: dict[str, dict[str, int]] = {}
+        self._marked: dict[str, dict[int, set[int]]] = {}
+
+    # -- columns -----------------------------------------------------------------------------
+
+    def worksheet(self, sheet: str) -> Worksheet:
+        """The worksheet of the canonical data sheet `sheet` (raises KeyError if absent)."""
+        return self.wb[self._titles[sheet]]
+
+    def columns(self, sheet: str) -> dict[str, int]:
+        """Field → 1-based column of `sheet`'s known headers (as found or added)."""
+        if sheet not in self._columns:
+            ws = self.worksheet(sheet)
+            header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
+            self._columns[sheet] = header_columns(SHEETS_BY_NAME[sheet], header)
+        return self._columns[sheet]
+
+    def column(self, sheet: str, field: str) -> int:
+        """The column of a written field, adding it after the last header if it is missing."""
+        columns = self.columns(sheet)
+        if field not in columns:
+            for missing in _columns_to_add(SHEETS_BY_NAME[sheet], columns):
+                columns[missing.field] = self._add_column(self.worksheet(sheet), missing)
+        return columns[field]
+
+    def _add_column(self, ws: Worksheet, column: Column) -> int:
+        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
+        index = 1 + max((i for i, v in enumerate(header, 1) if v not in (None, "")), default=0)
+        cell = ws.cell(row=1, column=index, value=column.header)
+        cell.fill, cell.font = WRITTEN_HEADER_FILL, HEADER_FONT
+        cell.alignment = Alignment(vertical="center", wrap_text=True)
+        dimension = ws.column_dimensions[get_column_letter(index)]
+        dimension.width = column.width
+        dimension.hidden = column.field == PRUEFSUMME.field
+        return index
+
+    # -- marks -------------------------------------------------------------------------------
+
+    def mark_findings(self, findings: Iterable[Finding]) -> None:
+        """Light-red fill and a comment with the German message on each problem cell.
+
+        A finding without a column (or for a column the sheet lacks) marks the Status cell.
+        Marks of earlier calls on the same cells are replaced.
+        """
+        by_cell: dict[tuple[str, int, int], list[str]] = defaultdict(list)
+        for finding in findings:
+            if finding.sheet in self._titles and finding.row >= 2:
+                key = (finding.sheet, finding.row, self._finding_column(finding))
+                by_cell[key].append(finding.message)
+        for (sheet, row, column), messages in by_cell.items():
+            ws = self.worksheet(sheet)
+            mark_cell(ws.cell(row=row, column=column), messages, _column_fill(ws, column))
+            self._marks(sheet)[row].add(column)
+
+    def clear_marks(self, sheet: str, row: int) -> None:
+        """Remove the marks we made in one row; the user's own fills and comments stay."""
+        if sheet not in self._titles:
+            return
+        ws = self.worksheet(sheet)
+        for column in self._marks(sheet).pop(row, set()):
+            clear_cell(ws.cell(row=row, column=column), _column_fill(ws, column))
+
+    def marked_rows(self, sheet: str) -> set[int]:
+        """Rows of `sheet` that carry a mark of ours."""
+        return set(self._marks(sheet)) if sheet in self._titles else set()
+
+    def _finding_column(self, finding: Finding) -> int:
+        if finding.column is not None:
+            field = _field_for_header(SHEETS_BY_NAME[finding.sheet], finding.column)
+            if field is not None and field in self.columns(finding.sheet):
+                return self.columns(finding.sheet)[field]
+        return self.column(finding.sheet, "status")
+
+    def _marks(self, sheet: str) -> dict[int, set[int]]:
+        """Where our marks are, found once by scanning the existing cells of the sheet."""
+        if sheet not in self._marked:
+            marked: dict[int, set[int]] = defaultdict(set)
+            for cell in _existing_cells(self.worksheet(sheet)):
+                if cell.row >= 2 and is_marked(cell):
+                    marked[cell.row].add(cell.column)
+            self._marked[sheet] = marked
+        return self._marked[sheet]
+
+    # -- results -----------------------------------------------------------------------------
+
+    def write_result(self, result: RowResult) -> None:
+        """Status, Meldung, Bearbeitet am (and OE-ID, Prüfsumme when given) of one row.
+
+        `Status.LEER` means "not processed": the three columns are emptied.
+        """
+        processed = result.status is not Status.LEER
+        self._put(result.sheet, result.row, "status", result.status.value or None)
+        self._put(result.sheet, result.row, "meldung", safe_text(result.message) or None)
+        stamp = datetime.now().replace(microsecond=0) if processed else None
+        cell = self._put(result.sheet, result.row, "bearbeitet_am", stamp)
+        cell.number_format = DATETIME_FORMAT
+        if result.oe_id is not None:
+            oe_cell = self._put(result.sheet, result.row, "oe_id", safe_text(str(result.oe_id)))
+            oe_cell.number_format = TEXT_FORMAT
+        if result.fingerprint is not None:
+            self._put(result.sheet, result.row, "pruefsumme", result.fingerprint)
+
+    def _put(self, sheet: str, row: int, field: str, value: Any) -> Cell:
+        cell = self.worksheet(sheet).cell(row=row, column=self.column(sheet, field))
+        cell.value = value
+        return cell
+
+    # -- report ------------------------------------------------------------------------------
+
+    def write_report(self, report: Report) -> None:
+        """Write or replace `Prüfbericht`: every finding, then the values that would be sent."""
+        letters: dict[tuple[str, str | None], str] = {}
+        for finding in report.findings:
+            if finding.sheet in self._titles:
+                column = self._finding_column(finding)
+                letters[(finding.sheet, finding.column)] = get_column_letter(column)
+        write_report_sheet(
+            self.wb, report.findings, letters, self._sent_values(report), self._titles
+        )
+
+    def _sent_values(self, report: Report) -> Iterator[SentValue]:
+        for (sheet, row), values in sorted(report.normalized.items()):
+            if sheet not in self._titles:
+                continue
+            ws, columns = self.worksheet(sheet), self.columns(sheet)
+            for field, sent in values.items():
+                if field not in columns:
+                    continue
+                in_cell = ws.cell(row=row, column=columns[field]).value
+                if _differs(in_cell, sent):
+                    header = SHEETS_BY_NAME[sheet].column(field).header
+                    letter = get_column_letter(columns[field])
+                    yield SentValue(sheet, row, header, letter, in_cell, sent)
+
+    # -- saving ------------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Check the file is free, copy it once as backup, then replace it atomically."""
+        check_writable(self.path)
+        if self.backup is None:
+            self.backup = backup_copy(self.path)
+        atomic_write(self.path, self.wb.save)
+
+
+def _data_sheet_titles(wb: openpyxl.Workbook) -> dict[str, str]:
+    wanted = {normalize_header(name): name for name in SHEETS_BY_NAME}
+    titles: dict[str, str] = {}
+    for title in wb.sheetnames:
+        canonical = wanted.get(normalize_header(title))
+        if canonical is not None and canonical not in titles:
+            titles[canonical] = title
+    return titles
+
+
+def _columns_to_add(sheet: Sheet, columns: dict[str, int]) -> list[Column]:
+    extra = (sheet.column("oe_id"),) if sheet is ORGANISATIONSEINHEITEN else ()
+    return [c for c in extra + WRITTEN_COLUMNS if c.field not in columns]
+
+
+def _field_for_header(sheet: Sheet, header: str) -> str | None:
+    key = normalize_header(header)
+    for column in sheet.columns + WRITTEN_COLUMNS:
+        if normalize_header(column.header) == key:
+            return column.field
+    return None
+
+
+def _column_fill(ws: Worksheet, column: int) -> PatternFill | None:
+    dimension = ws.column_dimensions.get(get_column_letter(column))
+    return dimension.fill if dimension is not None else None
+
+
+def _existing_cells(ws: Worksheet) -> Iterable[Cell]:
+    # openpyxl has no public view of only the cells that exist; iter_rows would create the
+    # missing ones across the whole used range.
+    return list(ws._cells.values())
+
+
+def _differs(in_cell: object, sent: str | None) -> bool:
+    if in_cell is None or (isinstance(in_cell, str) and not in_cell.strip()):
+        return sent not in (None, "")
+    if isinstance(in_cell, float) and in_cell.is_integer():
+        in_cell = int(in_cell)
+    return str(in_cell).strip() != (sent or "")

@@ -123,8 +123,9 @@ CODES: dict[str, Code] = {
         "dort schon im AdminCenter.",
     ),
     "oe-zyklus": Code(
-        "{spalte}: Die Einheit wäre über sich selbst übergeordnet ({kette}). Bitte die "
-        "übergeordnete Organisationseinheit korrigieren.",
+        "{spalte} „{wert}“ ergibt einen Kreis ({kette}): Keine Einheit kann sich selbst "
+        "übergeordnet sein, auch nicht über andere. Bitte die übergeordnete "
+        "Organisationseinheit korrigieren.",
         "Eine Einheit darf weder ihre eigene übergeordnete Einheit sein noch über eine Kette "
         "von Übergeordneten wieder bei sich ankommen. Jede Einheit der Kette wird markiert.",
     ),
@@ -144,7 +145,7 @@ CODES: dict[str, Code] = {
         "Die Bilddatei ist höchstens 1 MB (1.048.576 Byte) groß.",
     ),
     "logo-abmessungen": Code(
-        "{spalte} „{wert}“ ist {breite} × {hoehe} Pixel groß; erlaubt sind höchstens "
+        "{spalte} „{wert}“ ist {abmessungen} Pixel groß; erlaubt sind höchstens "
         "2000 × 2000 Pixel. Bitte das Bild verkleinern.",
         "Das Bild ist höchstens 2000 Pixel breit und 2000 Pixel hoch.",
     ),

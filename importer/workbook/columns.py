@@ -66,116 +66,55 @@ MANDANT = Column(
 
 
 def _strasse(required: bool) -> Column:
-    return Column(
-        "Straße und Hausnummer",
-        "strasse",
-        required=required,
-        example="Talstraße 3",
-        help="Straße und Hausnummer der Anschrift.",
-        label="Straße und Hausnummer",
-        width=26,
-    )
+    return Column("Straße und Hausnummer", "strasse", required=required, example="Talstraße 3",
+                  help="Straße und Hausnummer der Anschrift.", label="Straße und Hausnummer",
+                  width=26)
 
 
 def _plz(required: bool) -> Column:
-    return Column(
-        "PLZ",
-        "plz",
-        required=required,
-        kind=PLZ,
-        example="01665",
-        help="Fünfstellige Postleitzahl. Als Text eingeben, damit die führende Null "
-        "erhalten bleibt.",
-        label="PLZ",
-        width=9,
-    )
+    return Column("PLZ", "plz", required=required, kind=PLZ, example="01665",
+                  help="Fünfstellige Postleitzahl. Als Text eingeben, damit die führende Null "
+                  "erhalten bleibt.", label="PLZ", width=9)
 
 
 def _ort(required: bool) -> Column:
-    return Column(
-        "Ort",
-        "ort",
-        required=required,
-        example="Klipphausen",
-        help="Ort der Anschrift.",
-        label="Ort",
-        width=18,
-    )
+    return Column("Ort", "ort", required=required, example="Klipphausen", help="Ort der Anschrift.",
+                  label="Ort", width=18)
 
 
 def _telefon(required: bool, example: str = "0351 1234-0") -> Column:
-    return Column(
-        "Telefon",
-        "telefon",
-        required=required,
-        kind=PHONE,
-        example=example,
-        help="Telefonnummer mit Vorwahl, z. B. 0351 123456 oder +49 351 123456; "
-        "Durchwahl mit Bindestrich. Als Text eingeben (führende Null).",
-        label="Telefon",
-        width=18,
-    )
+    return Column("Telefon", "telefon", required=required, kind=PHONE, example=example,
+                  help="Telefonnummer mit Vorwahl, z. B. 0351 123456 oder +49 351 123456; "
+                  "Durchwahl mit Bindestrich. Als Text eingeben (führende Null).",
+                  label="Telefon", width=18)
 
 
 def _fax() -> Column:
-    return Column(
-        "Fax",
-        "fax",
-        kind=PHONE,
-        example="0351 1234-99",
-        help="Faxnummer wie Telefon (optional).",
-        label="Fax",
-        width=18,
-    )
+    return Column("Fax", "fax", kind=PHONE, example="0351 1234-99",
+                  help="Faxnummer wie Telefon (optional).", label="Fax", width=18)
 
 
 def _email(example: str) -> Column:
-    return Column(
-        "E-Mail",
-        "email",
-        required=True,
-        kind=EMAIL,
-        example=example,
-        help="E-Mail-Adresse, z. B. poststelle@gemeinde.de.",
-        label="E-Mail",
-        width=28,
-    )
+    return Column("E-Mail", "email", required=True, kind=EMAIL, example=example,
+                  help="E-Mail-Adresse, z. B. poststelle@gemeinde.de.", label="E-Mail", width=28)
 
 
 def _internet() -> Column:
-    return Column(
-        "Internet",
-        "internet",
-        kind=URL,
-        example="www.klipphausen.de",
-        help="Internetadresse (optional); ohne https:// wird https:// ergänzt.",
-        label="Internet",
-        width=26,
-    )
+    return Column("Internet", "internet", kind=URL, example="www.klipphausen.de",
+                  help="Internetadresse (optional); ohne https:// wird https:// ergänzt.",
+                  label="Internet", width=26)
 
 
 IMPRESSUM = Sheet(
     "Impressum",
     (
         MANDANT,
-        Column(
-            "Behörde",
-            "behoerde",
-            required=True,
-            example="Gemeindeverwaltung Klipphausen",
-            help="Name der Behörde, die das Angebot betreibt.",
-            label="Behörde",
-            width=30,
-        ),
-        Column(
-            "Vertreten durch",
-            "vertreten_durch",
-            required=True,
-            example="Bürgermeister Max Mustermann",
-            help="Vertretungsberechtigte Person mit Funktion.",
-            label="Vertreten durch",
-            width=28,
-        ),
+        Column("Behörde", "behoerde", required=True, example="Gemeindeverwaltung Klipphausen",
+               help="Name der Behörde, die das Angebot betreibt.", label="Behörde", width=30),
+        Column("Vertreten durch", "vertreten_durch", required=True,
+               example="Bürgermeister Max Mustermann",
+               help="Vertretungsberechtigte Person mit Funktion.", label="Vertreten durch",
+               width=28),
         _strasse(required=True),
         _plz(required=True),
         _ort(required=True),
@@ -183,31 +122,16 @@ IMPRESSUM = Sheet(
         _fax(),
         _email("poststelle@klipphausen.de"),
         _internet(),
-        Column(
-            "USt-IdNr.",
-            "ust_id",
-            kind=UST_ID,
-            example="DE123456789",
-            help="Umsatzsteuer-Identifikationsnummer (optional): DE und neun Ziffern.",
-            label="USt-IdNr.",
-            width=15,
-        ),
-        Column(
-            "Aufsichtsbehörde",
-            "aufsichtsbehoerde",
-            example="Landratsamt Meißen",
-            help="Zuständige Aufsichtsbehörde (optional).",
-            label="Aufsichtsbehörde",
-            width=24,
-        ),
-        Column(
-            "Inhaltlich verantwortlich",
-            "inhaltlich_verantwortlich",
-            example="Erika Musterfrau, Hauptamt",
-            help="Inhaltlich verantwortliche Person nach § 18 MStV (optional).",
-            label="Inhaltlich verantwortlich",
-            width=28,
-        ),
+        Column("USt-IdNr.", "ust_id", kind=UST_ID, example="DE123456789",
+               help="Umsatzsteuer-Identifikationsnummer (optional): DE und neun Ziffern.",
+               label="USt-IdNr.", width=15),
+        Column("Aufsichtsbehörde", "aufsichtsbehoerde", example="Landratsamt Meißen",
+               help="Zuständige Aufsichtsbehörde (optional).", label="Aufsichtsbehörde",
+               width=24),
+        Column("Inhaltlich verantwortlich", "inhaltlich_verantwortlich",
+               example="Erika Musterfrau, Hauptamt",
+               help="Inhaltlich verantwortliche Person nach § 18 MStV (optional).",
+               label="Inhaltlich verantwortlich", width=28),
     ),
     "Ein Impressum je Mandant. Die Mandanten dieses Blatts stehen in den anderen Blättern "
     "zur Auswahl.",
@@ -217,23 +141,11 @@ DATENSCHUTZ = Sheet(
     "Datenschutzbeauftragte",
     (
         MANDANT,
-        Column(
-            "Name",
-            "name",
-            required=True,
-            example="Datenschutzbeauftragter der Gemeinde",
-            help="Name der Person oder Funktion.",
-            label="Name",
-            width=28,
-        ),
-        Column(
-            "Organisation",
-            "organisation",
-            example="Zweckverband KISA",
-            help="Organisation, falls extern bestellt (optional).",
-            label="Organisation",
-            width=24,
-        ),
+        Column("Name", "name", required=True, example="Datenschutzbeauftragter der Gemeinde",
+               help="Name der Person oder Funktion.", label="Name", width=28),
+        Column("Organisation", "organisation", example="Zweckverband KISA",
+               help="Organisation, falls extern bestellt (optional).", label="Organisation",
+               width=24),
         _strasse(required=False),
         _plz(required=False),
         _ort(required=False),
@@ -247,17 +159,10 @@ LOGO = Sheet(
     "Logo",
     (
         MANDANT,
-        Column(
-            "Bilddatei",
-            "bilddatei",
-            required=True,
-            kind=FILE,
-            example="logos/klipphausen.png",
-            help="Pfad zur Bilddatei (PNG oder JPEG, höchstens 1 MB und 2000 × 2000 Pixel), "
-            "relativ zum Ordner dieser Arbeitsmappe oder vollständig.",
-            label="Bild",
-            width=34,
-        ),
+        Column("Bilddatei", "bilddatei", required=True, kind=FILE, example="logos/klipphausen.png",
+               help="Pfad zur Bilddatei (PNG oder JPEG, höchstens 1 MB und 2000 × 2000 Pixel), "
+               "relativ zum Ordner dieser Arbeitsmappe oder vollständig.", label="Bild",
+               width=34),
     ),
     "Ein Logo bzw. Bild je Mandant.",
 )
@@ -266,37 +171,20 @@ ORGANISATIONSEINHEITEN = Sheet(
     "Organisationseinheiten",
     (
         MANDANT,
-        Column(
-            "Organisationseinheit",
-            "name",
-            required=True,
-            example="Hauptamt",
-            help="Name der Organisationseinheit, eindeutig innerhalb des Mandanten.",
-            label="Name",
-            width=30,
-        ),
-        Column(
-            "Übergeordnete Organisationseinheit",
-            "parent",
-            example="Bauamt",
-            help="Name der übergeordneten Einheit desselben Mandanten (optional). Sie muss "
-            "in diesem Blatt stehen oder im AdminCenter schon vorhanden sein.",
-            label="Übergeordnete Organisationseinheit",
-            width=30,
-        ),
+        Column("Organisationseinheit", "name", required=True, example="Hauptamt",
+               help="Name der Organisationseinheit, eindeutig innerhalb des Mandanten.",
+               label="Name", width=30),
+        Column("Übergeordnete Organisationseinheit", "parent", example="Bauamt",
+               help="Name der übergeordneten Einheit desselben Mandanten (optional). Sie muss "
+               "in diesem Blatt stehen oder im AdminCenter schon vorhanden sein.",
+               label="Übergeordnete Organisationseinheit", width=30),
         _email("hauptamt@klipphausen.de"),
         _telefon(required=True),
         _fax(),
         _internet(),
-        Column(
-            "OE-ID",
-            "oe_id",
-            kind=OE_ID,
-            example="600709",
-            help="Wird vom Importer nach dem Anlegen eingetragen. Nur ausfüllen, wenn die "
-            "Einheit im AdminCenter schon existiert.",
-            width=11,
-        ),
+        Column("OE-ID", "oe_id", kind=OE_ID, example="600709",
+               help="Wird vom Importer nach dem Anlegen eingetragen. Nur ausfüllen, wenn die "
+               "Einheit im AdminCenter schon existiert.", width=11),
     ),
     "Eine Zeile je Organisationseinheit. Übergeordnete Einheiten werden zuerst angelegt.",
 )
@@ -308,24 +196,14 @@ ANLEITUNG = "Anleitung"
 PRUEFBERICHT = "Prüfbericht"
 
 # Columns written by the importer, never by the user (plus the hidden fingerprint).
-STATUS = Column(
-    "Status", "status", help="Vom Importer geschrieben: leer, OK, UNGÜLTIG oder FEHLER.", width=12
-)
-MELDUNG = Column(
-    "Meldung", "meldung", help="Vom Importer geschrieben: was getan wurde oder was fehlt.", width=50
-)
-BEARBEITET_AM = Column(
-    "Bearbeitet am",
-    "bearbeitet_am",
-    help="Vom Importer geschrieben: Zeitpunkt der letzten Bearbeitung.",
-    width=18,
-)
-PRUEFSUMME = Column(
-    "Prüfsumme",
-    "pruefsumme",
-    help="Vom Importer geschrieben (ausgeblendet): erkennt Änderungen seit dem letzten OK.",
-    width=12,
-)
+STATUS = Column("Status", "status", help="Vom Importer geschrieben: leer, OK, UNGÜLTIG oder "
+                "FEHLER.", width=12)
+MELDUNG = Column("Meldung", "meldung", help="Vom Importer geschrieben: was getan wurde oder was "
+                 "fehlt.", width=50)
+BEARBEITET_AM = Column("Bearbeitet am", "bearbeitet_am", help="Vom Importer geschrieben: "
+                       "Zeitpunkt der letzten Bearbeitung.", width=18)
+PRUEFSUMME = Column("Prüfsumme", "pruefsumme", help="Vom Importer geschrieben (ausgeblendet): "
+                    "erkennt Änderungen seit dem letzten OK.", width=12)
 WRITTEN_COLUMNS: tuple[Column, ...] = (STATUS, MELDUNG, BEARBEITET_AM, PRUEFSUMME)
 
 STATUS_MEANINGS = {

@@ -3,6 +3,7 @@ README promises, the valid one validates clean and the mistakes one yields exact
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections import Counter
 from pathlib import Path
@@ -10,7 +11,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PIL import Image
+from typer.testing import CliRunner
 
+import importer.cli  # noqa: F401  (registers the commands)
+from importer.cli.app import app
+from importer.validation.validate import validate_workbook
+from importer.workbook.columns import DATA_SHEETS
+from importer.workbook.marks import is_marked
 from importer.workbook.reader import read_workbook
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -115,3 +122,49 @@ def test_mistakes_example_cells_hold_the_mistakes() -> None:
         assert values[sheet][row - 1][headers[sheet].index(header)] == value
     oe = values["Organisationseinheiten"]
     assert len(values["Impressum"]) - 1 == 5 and len(oe) - 1 == 41
+
+
+def test_valid_example_has_no_findings() -> None:
+    assert validate_workbook(read_workbook(VALID)).findings == []
+
+
+def test_mistakes_example_findings_are_exactly_the_expected_mistakes() -> None:
+    findings = validate_workbook(read_workbook(MISTAKES)).findings
+    assert sorted(f.key() for f in findings) == sorted(build_examples.EXPECTED_MISTAKES)
+
+
+def marked_cells(path: Path) -> tuple[set[tuple[str, int, str]], dict[tuple[str, int], str]]:
+    """Cells carrying our mark (fill or comment) and the Status of every row that has one."""
+    wb = openpyxl.load_workbook(path)
+    marked, statuses = set(), {}
+    for sheet in DATA_SHEETS:
+        ws = wb[sheet.name]
+        headers = {cell.column: cell.value for cell in ws[1]}
+        for row in ws.iter_rows(min_row=2):
+            for cell in row:
+                if is_marked(cell):
+                    marked.add((sheet.name, cell.row, headers[cell.column]))
+                if headers.get(cell.column) == "Status" and cell.value is not None:
+                    statuses[(sheet.name, cell.row)] = cell.value
+    wb.close()
+    return marked, statuses
+
+
+def test_validate_command_marks_exactly_the_mistake_cells(tmp_path: Path) -> None:
+    copy = tmp_path / MISTAKES.name
+    shutil.copy(MISTAKES, copy)
+    shutil.copytree(EXAMPLES / "logos", tmp_path / "logos")
+    result = CliRunner().invoke(app, ["validate", str(copy)])
+    assert result.exit_code == 1, result.output
+    marked, statuses = marked_cells(copy)
+    expected = build_examples.EXPECTED_MISTAKES
+    assert marked == {(sheet, row, header) for sheet, row, header, _ in expected}
+    assert statuses == {(sheet, row): "UNGÜLTIG" for sheet, row, _, _ in expected}
+    assert validate_workbook(read_workbook(copy)).findings  # marks do not repair anything
+
+
+def test_validate_command_accepts_the_valid_example_without_writing() -> None:
+    before = VALID.stat().st_mtime_ns
+    result = CliRunner().invoke(app, ["validate", "--no-write", str(VALID)])
+    assert result.exit_code == 0, result.output
+    assert VALID.stat().st_mtime_ns == before

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from importer.validation.validate import validate_workbook
 from importer.workbook.reader import read_workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
@@ -62,3 +63,11 @@ def test_cli_with_logos_writes_one_png_per_mandant(tmp_path: Path) -> None:
     for record in logos:
         with Image.open(tmp_path / record.values["bilddatei"]) as image:
             assert image.format == "PNG"
+
+
+def test_generated_workbooks_validate_clean(tmp_path: Path) -> None:
+    for seed in range(3):
+        path = make_workbook.build(tmp_path / f"m{seed}.xlsx", 25, 36, seed=seed, logos=True)
+        data = read_workbook(path)
+        assert len(data.records("Organisationseinheiten")) == 900
+        assert validate_workbook(data).findings == []

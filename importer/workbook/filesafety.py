@@ -10,6 +10,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from openpyxl.cell.cell import Cell
+
 from importer.errors import ImporterError, WorkbookLocked
 
 # Leading characters that make Excel or LibreOffice treat text as a formula (OWASP CSV
@@ -23,10 +25,18 @@ class WorkbookNotSaved(ImporterError):
     exit_code = 2
 
 
-def safe_text(text: str) -> str:
-    """`text` so that no spreadsheet program ever evaluates it: a leading formula character
-    gets an apostrophe in front (it stays visible, so the text survives a CSV export too)."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+def write_text(cell: Cell, text: str | None) -> None:
+    """Put `text` into `cell` so that no spreadsheet program ever evaluates it.
+
+    openpyxl would store a string starting with "=" as a formula: the cell is forced to be a
+    string. Text starting like a formula also gets Excel's quote prefix (the hidden leading
+    apostrophe), so editing the cell later keeps it text; what the user sees is unchanged.
+    """
+    cell.value = text
+    if text is None:
+        return
+    cell.data_type = "s"
+    cell.quotePrefix = text.startswith(FORMULA_STARTS)
 
 
 def lock_files(path: Path) -> list[Path]:

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from importer.model import Finding
 from importer.workbook.columns import PRUEFBERICHT
-from importer.workbook.filesafety import safe_text
+from importer.workbook.filesafety import write_text
 from importer.workbook.styles import BOLD, HEADING_FONT, OPTIONAL_FILL, TITLE_FONT
 
 FINDING_HEADERS = ("Blatt", "Zeile", "Spalte", "Code", "Meldung", "Zelle")
@@ -90,8 +90,13 @@ def _header(ws: Worksheet, headers: tuple[str, ...]) -> None:
 
 def _append(ws: Worksheet, values: list[object], title: str, letter: str, row: int) -> None:
     target = f"{letter}{row}"
-    ws.append([safe_text(v) if isinstance(v, str) else v for v in values] + [target])
-    cell = ws.cell(row=ws.max_row, column=len(values) + 1)
+    number = ws.max_row + 1
+    for column, value in enumerate([*values, target], start=1):
+        if isinstance(value, str):
+            write_text(ws.cell(row=number, column=column), value)
+        else:
+            ws.cell(row=number, column=column, value=value)
+    cell = ws.cell(row=number, column=len(values) + 1)
     quoted = title.replace("'", "''")
     cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}")
     cell.font = LINK_FONT

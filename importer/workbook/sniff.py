@@ -16,7 +16,7 @@ ZIP_MAGIC = b"PK"
 ENCRYPTION_STREAMS = ("EncryptionInfo", "EncryptedPackage")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 WORKBOOK_PART = "xl/workbook.xml"
-SAVE_AS_XLSX = "Bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ speichern."
+SAVE_AS_XLSX = "bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ speichern"
 
 
 def check_workbook_file(path: Path) -> None:
@@ -33,11 +33,13 @@ def check_workbook_file(path: Path) -> None:
         raise UnusableWorkbook(
             f"Die Datei „{name}“ kann nicht gelesen werden ({error.strerror})."
         ) from error
+    if not head:
+        raise UnusableWorkbook(f"Die Datei „{name}“ ist leer (0 Byte), keine Arbeitsmappe.")
     if head.startswith(OLE_MAGIC):
         _refuse_ole(path)
     if not head.startswith(ZIP_MAGIC):
         raise UnusableWorkbook(
-            f"Die Datei „{name}“ ist keine Excel-Arbeitsmappe (.xlsx). {SAVE_AS_XLSX}"
+            f"Die Datei „{name}“ ist keine Excel-Arbeitsmappe (.xlsx); {SAVE_AS_XLSX}."
         )
     _check_zip(path)
 
@@ -49,7 +51,7 @@ def _refuse_ole(path: Path) -> None:
             "Kennwort speichern und erneut versuchen."
         )
     raise UnusableWorkbook(
-        f"Die Datei „{path.name}“ ist im alten Excel-Format (.xls). {SAVE_AS_XLSX}"
+        f"Die Datei „{path.name}“ ist im alten Excel-Format (.xls); {SAVE_AS_XLSX}."
     )
 
 
@@ -75,10 +77,10 @@ def _check_zip(path: Path) -> None:
         ) from error
     if mimetype.startswith(ODS_MIMETYPE):
         raise UnusableWorkbook(
-            f"Die Datei „{name}“ ist eine OpenDocument-Tabelle (.ods). Bitte als "
+            f"Die Datei „{name}“ ist eine OpenDocument-Tabelle (.ods); bitte als "
             "„Excel 2007-365 (.xlsx)“ speichern."
         )
     if WORKBOOK_PART not in names:
         raise UnusableWorkbook(
-            f"Die Datei „{name}“ ist keine Excel-Arbeitsmappe (.xlsx). {SAVE_AS_XLSX}"
+            f"Die Datei „{name}“ ist keine Excel-Arbeitsmappe (.xlsx); {SAVE_AS_XLSX}."
         )

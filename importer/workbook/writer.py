@@ -36,7 +36,7 @@ from importer.workbook.filesafety import (
     atomic_write,
     backup_copy,
     check_writable,
-    safe_text,
+    write_text,
 )
 from importer.workbook.marks import clear_cell, is_marked, mark_cell
 from importer.workbook.reader import header_columns
@@ -45,7 +45,7 @@ from importer.workbook.sniff import check_workbook_file
 from importer.workbook.styles import HEADER_FONT, WRITTEN_HEADER_FILL
 from importer.workbook.template import TEXT_FORMAT
 
-__all__ = ["WorkbookNotSaved", "WorkbookWriter", "check_writable", "safe_text"]
+__all__ = ["WorkbookNotSaved", "WorkbookWriter", "check_writable", "write_text"]
 
 DATETIME_FORMAT = "DD.MM.YYYY HH:MM:SS"
 
@@ -166,12 +166,14 @@ class WorkbookWriter:
         """
         processed = result.status is not Status.LEER
         self._put(result.sheet, result.row, "status", result.status.value or None)
-        self._put(result.sheet, result.row, "meldung", safe_text(result.message) or None)
+        meldung = self._put(result.sheet, result.row, "meldung", None)
+        write_text(meldung, result.message or None)
         stamp = datetime.now().replace(microsecond=0) if processed else None
         cell = self._put(result.sheet, result.row, "bearbeitet_am", stamp)
         cell.number_format = DATETIME_FORMAT
         if result.oe_id is not None:
-            oe_cell = self._put(result.sheet, result.row, "oe_id", safe_text(str(result.oe_id)))
+            oe_cell = self._put(result.sheet, result.row, "oe_id", None)
+            write_text(oe_cell, str(result.oe_id))
             oe_cell.number_format = TEXT_FORMAT
         if result.fingerprint is not None:
             self._put(result.sheet, result.row, "pruefsumme", result.fingerprint)

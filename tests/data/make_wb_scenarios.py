@@ -83,10 +83,32 @@ def header_variants() -> openpyxl.Workbook:
     wb = openpyxl.Workbook()
     impressum = wb.active
     impressum.title = "  impressum "
-    impressum.append(["  MANDANT", "behörde  ", "Vertreten\ndurch", "Notiz", "straße und  hausnummer",
-                      "plz", "ORT", "Telefon", "e-mail"])  # fmt: skip
-    impressum.append(["Gemeinde Klipphausen", "Gemeindeverwaltung", "Max Mustermann", "intern",
-                      "Talstraße 3", "01665", "Klipphausen", "035204 7870", "post@k.example"])  # fmt: skip
+    impressum.append(
+        [
+            "  MANDANT",
+            "behörde  ",
+            "Vertreten\ndurch",
+            "Notiz",
+            "straße und  hausnummer",
+            "plz",
+            "ORT",
+            "Telefon",
+            "e-mail",
+        ]
+    )
+    impressum.append(
+        [
+            "Gemeinde Klipphausen",
+            "Gemeindeverwaltung",
+            "Max Mustermann",
+            "intern",
+            "Talstraße 3",
+            "01665",
+            "Klipphausen",
+            "035204 7870",
+            "post@k.example",
+        ]
+    )
     units = wb.create_sheet("ORGANISATIONSEINHEITEN")
     units.append(["Telefon", "Eigene Spalte", "E-MAIL ", "Übergeordnete\nOrganisationseinheit",
                   "organisationseinheit", "Mandant"])  # fmt: skip

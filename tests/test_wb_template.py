@@ -23,7 +23,6 @@ from importer.workbook.reader import read_workbook
 from importer.workbook.styles import OPTIONAL_RGB, REQUIRED_RGB, WRITTEN_HEADER_RGB
 from importer.workbook.template import (
     TEXT_KINDS,
-    build_template,
     input_message,
     write_template,
 )

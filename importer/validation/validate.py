@@ -68,7 +68,7 @@ def validate_workbook(
     findings: list[Finding] = []
     normalized: dict[tuple[str, int], dict[str, str | None]] = {}
     for sheet in DATA_SHEETS:
-        records = [r for r in data.records(sheet.name) if _has_data(sheet, r)]
+        records = data.records(sheet.name)
         if not records:
             continue
         sheet_values = {r.row: _normalized(sheet, r) for r in records}
@@ -81,13 +81,6 @@ def validate_workbook(
             findings += crosscheck.mandant_duplicates(sheet, sheet_values)
         normalized.update({(sheet.name, row): v for row, v in sheet_values.items()})
     return ValidationReport(_ordered(findings), normalized)
-
-
-def _has_data(sheet: Sheet, record: Record) -> bool:
-    """A row counts if any user column holds something (a row with only a Status does not)."""
-    return bool(record.formula_without_value) or any(
-        not values.is_blank(record.values.get(f)) for f in sheet.fields
-    )
 
 
 def _normalized(sheet: Sheet, record: Record) -> dict[str, str | None]:

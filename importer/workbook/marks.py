@@ -7,6 +7,8 @@ our block is appended to it and cut off again when cleared.
 
 from __future__ import annotations
 
+from copy import copy
+
 from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
@@ -49,7 +51,8 @@ def mark_cell(cell: Cell, messages: list[str], column_fill: PatternFill | None) 
 def clear_cell(cell: Cell, column_fill: PatternFill | None) -> None:
     """Remove our fill and our comment block from `cell`; leave everything else as it is."""
     if fill_rgb(cell.fill) == FINDING_RGB:
-        cell.fill = column_fill if fill_rgb(column_fill) else _NO_FILL
+        # A column's style comes as a read-only proxy: assign a copy.
+        cell.fill = copy(column_fill) if fill_rgb(column_fill) else _NO_FILL
     if cell.comment is None:
         return
     own_text, author = _user_comment(cell)

@@ -15,6 +15,7 @@ from importer.workbook.columns import ORGANISATIONSEINHEITEN, Sheet
 
 SheetValues = dict[int, dict[str, str | None]]
 Unit = tuple[str, str]  # (Mandant key, name key)
+CHAIN_SHOWN = 5  # units of a cycle named in the message before "…"
 
 
 def name_key(text: str) -> str:
@@ -138,7 +139,7 @@ class _Units:
             unit = (mandant, name)
             parent = fields.get("parent")
             if unit in on_cycle and parent and parent_of[unit] == (mandant, name_key(parent)):
-                chain = " → ".join(shown[u] for u in _cycle_from(unit, parent_of))
+                chain = " → ".join(_cycle_from(unit, parent_of, shown))
                 text = message("oe-zyklus", header, wert=parent, kette=chain)
                 findings.append(
                     Finding(ORGANISATIONSEINHEITEN.name, row, header, "oe-zyklus", text)
@@ -162,11 +163,12 @@ def _nodes_on_cycles(parent_of: dict[Unit, Unit]) -> set[Unit]:
     return on_cycle
 
 
-def _cycle_from(unit: Unit, parent_of: dict[Unit, Unit]) -> list[Unit]:
-    """unit → parent → … → unit (the unit lies on the cycle)."""
+def _cycle_from(unit: Unit, parent_of: dict[Unit, Unit], shown: dict[Unit, str]) -> list[str]:
+    """unit → parent → … → unit (the unit lies on the cycle); a long cycle is cut short."""
     chain = [unit]
     node = parent_of[unit]
-    while node != unit:
+    while node != unit and len(chain) < CHAIN_SHOWN:
         chain.append(node)
         node = parent_of[node]
-    return [*chain, unit]
+    names = [shown[u] for u in chain]
+    return [*names, shown[unit]] if node == unit else [*names, "…", shown[unit]]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from selenium.common.exceptions import (
     NoSuchElementException,
@@ -23,7 +23,7 @@ IGNORED = (StaleElementReferenceException, NoSuchElementException)
 
 def wait_for(
     driver: WebDriver,
-    condition: Callable[[WebDriver], T],
+    condition: Callable[[WebDriver], T | None],
     timeout: float,
     poll: float = POLL,
     message: str = "",
@@ -35,6 +35,7 @@ def wait_for(
     """
     waiting = WebDriverWait(driver, timeout, poll_frequency=poll, ignored_exceptions=IGNORED)
     try:
-        return waiting.until(condition)
+        result = cast(T, waiting.until(condition))
     except TimeoutException:
         raise PageTimeout(message or "Das AdminCenter hat nicht rechtzeitig geantwortet.") from None
+    return result

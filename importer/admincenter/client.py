@@ -1,0 +1,229 @@
+"""The facade the runner uses: one `AdminCenter` per browser session.
+
+Values are dicts keyed by catalogue field names (`importer/workbook/columns.py`). Problems on a
+page raise `PageProblem` subclasses (problems.py). For speed, addresses the AdminCenter itself
+showed (a Mandant's pages, the unit links of the list) are remembered and visited directly the
+next time; a remembered address that no longer leads to the expected page is forgotten and the
+way is taken again by clicking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import TypeVar
+
+from selenium.common.exceptions import TimeoutException, WebDriverException
+from selenium.webdriver.remote.webdriver import WebDriver
+
+from importer.admincenter.dom import Dom
+from importer.admincenter.locators import Locators
+from importer.admincenter.pages import FormPage, Page
+from importer.admincenter.pages_login import LoginPage
+from importer.admincenter.pages_mandant import BildPage, MandantenPage, MandantPage
+from importer.admincenter.pages_units import UnitFormPage, UnitPage, UnitsPage
+from importer.admincenter.problems import LabelMissing, PageTimeout, ServerError
+from importer.admincenter.values import LabelCheck, Unit, UnitRef
+from importer.admincenter.waits import wait_for
+
+P = TypeVar("P", bound=Page)
+PUBLISH_POLL = 0.25
+CLEAR_PASSWORDS = "for (const f of document.querySelectorAll('input[type=password]')) f.value = '';"
+
+
+class AdminCenter:
+    """Drives one logged-in AdminCenter session by visible labels."""
+
+    def __init__(
+        self, driver: WebDriver, base_url: str, locators: Locators, timeout: float = 30.0
+    ) -> None:
+        self.driver = driver
+        self.base_url = base_url
+        self.locators = locators
+        self.timeout = timeout
+        self.dom = Dom(driver, locators, timeout)
+        driver.set_page_load_timeout(timeout)
+        driver.set_script_timeout(timeout)
+        self._urls: dict[tuple[str, str], str] = {}
+        self._units: dict[str, list[UnitRef]] = {}
+
+    # --- session -------------------------------------------------------------------------
+
+    def login(self, user: str, password: str) -> None:
+        """Sign in; raises `LoginFailed` or `AdminCenterUnreachable`."""
+        LoginPage(self.dom).open(self.base_url).login(user, password)
+
+    def check_labels(self, mandant: str | None = None) -> list[LabelCheck]:
+        """Read-only visit of every page a run needs; each label found or missing."""
+        from importer.admincenter.checks import check_labels
+
+        return check_labels(self, mandant)
+
+    def capture(self, stem: Path) -> list[Path]:
+        """Save `stem.png` and `stem.html` of the current page (password fields emptied)."""
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        png, html = stem.with_suffix(".png"), stem.with_suffix(".html")
+        self.driver.execute_script(CLEAR_PASSWORDS)
+        self.driver.save_screenshot(str(png))
+        html.write_text(self.driver.page_source, encoding="utf-8")
+        return [png, html]
+
+    def reset_cache(self) -> None:
+        """Forget remembered addresses and unit lists (after a lost or doubtful response)."""
+        self._urls.clear()
+        self._units.clear()
+
+    # --- Mandanten -----------------------------------------------------------------------
+
+    def mandanten(self) -> list[str]:
+        """The Mandanten this user may manage, as the list shows them."""
+        return self._mandanten_page().names()
+
+    def read_impressum(self, mandant: str) -> dict[str, str | None]:
+        return self._form(mandant, "impressum").read()
+
+    def save_impressum(self, mandant: str, values: dict[str, str | None]) -> None:
+        self._save_form(mandant, "impressum", values)
+
+    def read_datenschutz(self, mandant: str) -> dict[str, str | None]:
+        return self._form(mandant, "datenschutz").read()
+
+    def save_datenschutz(self, mandant: str, values: dict[str, str | None]) -> None:
+        self._save_form(mandant, "datenschutz", values)
+
+    def read_bild_sha256(self, mandant: str) -> str | None:
+        """SHA-256 of the Mandant's current image, None when there is none."""
+        return self._bild(mandant).sha256()
+
+    def upload_bild(self, mandant: str, path: Path) -> None:
+        self._bild(mandant).upload(path)
+        self._forget((mandant, "bild"))
+
+    # --- Organisationseinheiten ----------------------------------------------------------
+
+    def list_units(self, mandant: str) -> list[UnitRef]:
+        """The Mandant's units by name, with the link the list offers."""
+        if mandant not in self._units:
+            self._units[mandant] = self._units_page(mandant).units()
+        return list(self._units[mandant])
+
+    def read_unit(self, mandant: str, ref: UnitRef | Unit) -> Unit:
+        return self._unit_page(mandant, ref).read()
+
+    def create_unit(self, mandant: str, name: str, parent: str | None) -> Unit:
+        """Anlegen; returns the new unit as its detail page shows it (with its ID)."""
+        form = self._units_page(mandant).open_create()
+        try:
+            unit = form.save(name, parent, "oe.angelegt").read()
+        except BaseException:
+            self._units.pop(mandant, None)
+            raise
+        if mandant in self._units:
+            self._units[mandant].append(unit.ref)
+        return unit
+
+    def update_stammdaten(self, mandant: str, unit: Unit, name: str, parent: str | None) -> None:
+        """Bearbeiten: rename and/or move under another parent."""
+        form: UnitFormPage = self._unit_page(mandant, unit).open_edit()
+        self._units.pop(mandant, None)
+        form.save(name, parent, "oe.gespeichert")
+
+    def save_kommunikation(
+        self, mandant: str, unit: Unit | UnitRef, values: dict[str, str | None]
+    ) -> None:
+        """Tab Kommunikation; waits for a new "Kommunikation gespeichert"."""
+        self._unit_page(mandant, unit).save_kommunikation(values)
+
+    def wait_published(self, mandant: str, unit: Unit | UnitRef, timeout: float) -> Unit:
+        """Reload the unit until its badge says published; the last state after `timeout`."""
+        page = self._unit_page(mandant, unit, reuse=True)
+        first = [True]
+
+        def published(_driver: WebDriver) -> bool:
+            if not first[0]:
+                self.driver.refresh()
+                page.wait_loaded()
+            first[0] = False
+            return page.is_published(page.badge())
+
+        with suppress(PageTimeout):
+            wait_for(self.driver, published, timeout, poll=PUBLISH_POLL)
+        return page.read()
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def _get(self, url: str) -> None:
+        try:
+            self.driver.get(url)
+        except TimeoutException:
+            raise PageTimeout(f"Die Seite {url} lädt nicht.") from None
+        except WebDriverException as error:
+            raise ServerError(f"Das AdminCenter ist nicht erreichbar ({error.msg}).") from None
+
+    def _visit(self, key: tuple[str, str], page: P, route: Callable[[], P], reuse: bool) -> P:
+        """Open `page` at its remembered address, else by `route` (and remember where)."""
+        url = self._urls.get(key)
+        if url:
+            if not (reuse and self.driver.current_url == url):
+                self._get(url)
+            try:
+                return page.wait_loaded()
+            except LabelMissing:
+                self._forget(key)
+        opened = route()
+        self._urls[key] = self.driver.current_url.split("#")[0]
+        return opened
+
+    def _forget(self, key: tuple[str, str]) -> None:
+        self._urls.pop(key, None)
+
+    def _mandanten_page(self) -> MandantenPage:
+        def route() -> MandantenPage:
+            self._ensure_navigation()
+            self.dom.click("nav.mandanten", "Navigation")
+            return MandantenPage(self.dom).wait_loaded()
+
+        return self._visit(("", "mandanten"), MandantenPage(self.dom), route, reuse=False)
+
+    def _ensure_navigation(self) -> None:
+        if self.dom.find("nav.mandanten") is None:
+            self._get(self.base_url)
+        self.dom.check_page()
+
+    def _mandant(self, mandant: str) -> MandantPage:
+        route = lambda: self._mandanten_page().open(mandant)  # noqa: E731
+        return self._visit((mandant, "detail"), MandantPage(self.dom), route, reuse=False)
+
+    def _form(self, mandant: str, prefix: str, reuse: bool = False) -> FormPage:
+        title = {"impressum": "Impressum", "datenschutz": "Datenschutzbeauftragter"}[prefix]
+        route = lambda: self._mandant(mandant).open_form(prefix)  # noqa: E731
+        return self._visit((mandant, prefix), FormPage(self.dom, prefix, title), route, reuse)
+
+    def _save_form(self, mandant: str, prefix: str, values: dict[str, str | None]) -> None:
+        self._form(mandant, prefix, reuse=True).save(values)
+
+    def _bild(self, mandant: str) -> BildPage:
+        route = lambda: self._mandant(mandant).open_bild()  # noqa: E731
+        return self._visit((mandant, "bild"), BildPage(self.dom), route, reuse=False)
+
+    def _units_page(self, mandant: str) -> UnitsPage:
+        def route() -> UnitsPage:
+            self._ensure_navigation()
+            self.dom.click("nav.organisationseinheiten", "Navigation")
+            return UnitsPage(self.dom).wait_loaded().select_mandant(mandant)
+
+        page = self._visit((mandant, "units"), UnitsPage(self.dom), route, reuse=False)
+        return page.select_mandant(mandant)
+
+    def _unit_page(self, mandant: str, ref: Unit | UnitRef, reuse: bool = False) -> UnitPage:
+        href = ref.href or self._href_from_list(mandant, ref.name)
+        if href is None:
+            return self._units_page(mandant).open_unit(ref.name)
+        if not (reuse and self.driver.current_url.split("#")[0] == href):
+            self._get(href)
+        return UnitPage(self.dom).wait_loaded()
+
+    def _href_from_list(self, mandant: str, name: str) -> str | None:
+        matches = [r.href for r in self.list_units(mandant) if r.name == name]
+        return matches[0] if matches else None

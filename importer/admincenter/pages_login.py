@@ -1,0 +1,67 @@
+"""The login page: `login` leads to the start page; wrong credentials raise `LoginFailed`."""
+
+from __future__ import annotations
+
+from selenium.common.exceptions import TimeoutException, WebDriverException
+
+from importer.admincenter.pages import Page
+from importer.admincenter.problems import LabelMissing, PageProblem, PageTimeout, ServerError
+from importer.errors import AdminCenterUnreachable, LoginFailed
+
+NAV_KEYS = ("nav.organisationseinheiten", "nav.benutzerverwaltung", "nav.mandanten")
+
+
+class LoginPage(Page):
+    title = "Anmeldung"
+    markers = ("login.benutzername", "login.passwort", "login.anmelden")
+
+    def open(self, url: str) -> LoginPage:
+        """Load `url` and wait for the login form; `AdminCenterUnreachable` when that fails."""
+        try:
+            self.driver.get(url)
+            self.dom.seek(self.markers[0], self.title, also=self.markers[1:], on_login_page=True)
+        except (TimeoutException, PageTimeout):
+            raise AdminCenterUnreachable(f"Das AdminCenter unter {url} antwortet nicht.") from None
+        except WebDriverException as error:
+            raise AdminCenterUnreachable(_unreachable(url, error)) from None
+        except ServerError:
+            raise AdminCenterUnreachable(
+                f"Das AdminCenter unter {url} meldet einen Fehler."
+            ) from None
+        except LabelMissing as missing:
+            raise AdminCenterUnreachable(
+                f"Unter {url} wurde keine Anmeldeseite des AdminCenters erkannt "
+                f"(„{missing.label}“ fehlt)."
+            ) from None
+        return self
+
+    def login(self, user: str, password: str) -> None:
+        """Sign in; the start page with its navigation must follow."""
+        fields = {"login.benutzername": user, "login.passwort": password}
+        try:
+            self.dom.fill(fields, self.title)
+            answer = self.dom.press(
+                "login.anmelden",
+                self.title,
+                fail=["fehler.login"],
+                arrive=NAV_KEYS,
+                on_login_page=True,
+            )
+        except ServerError:
+            raise AdminCenterUnreachable(
+                "Das AdminCenter meldet beim Anmelden einen Fehler."
+            ) from None
+        except PageTimeout:
+            raise AdminCenterUnreachable(
+                "Das AdminCenter antwortet nach der Anmeldung nicht."
+            ) from None
+        except PageProblem as problem:
+            raise LoginFailed(f"Die Anmeldung wurde abgelehnt: {problem.message}") from None
+        if answer["kind"] == "failed":
+            raise LoginFailed(f"Die Anmeldung wurde abgelehnt: {answer['text']}.")
+
+
+def _unreachable(url: str, error: WebDriverException) -> str:
+    detail = (error.msg or str(error)).strip().splitlines()
+    reason = detail[0] if detail else "unbekannter Fehler"
+    return f"Das AdminCenter unter {url} ist nicht erreichbar ({reason})."

@@ -1,0 +1,99 @@
+"""Benutzerverwaltung → Mandanten: the list, a Mandant's detail, its Bild page."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from pathlib import Path
+
+from selenium.common.exceptions import ElementNotInteractableException
+from selenium.webdriver.common.keys import Keys
+
+from importer.admincenter.dom import Dom
+from importer.admincenter.pages import FormPage, Page
+from importer.admincenter.problems import PageProblem, PermissionDenied
+from importer.admincenter.script import FETCH_BASE64
+
+FORMS = {"impressum": "Impressum", "datenschutz": "Datenschutzbeauftragter"}
+
+
+def list_spec(dom: Dom, search_key: str, **extra: object) -> dict[str, object]:
+    """What the page script needs to tell list entries from buttons and navigation."""
+    exclude = sorted({loc.label for loc in dom.locators.values()})
+    return {"search": dom.spec(search_key), "exclude": exclude, **extra}
+
+
+class MandantenPage(Page):
+    title = "Mandanten"
+    markers = ("mandanten.suchen",)
+
+    def names(self) -> list[str]:
+        self.dom.wait_settled()
+        return [
+            item["name"] for item in self.dom.run("listItems", list_spec(self.dom, self.markers[0]))
+        ]
+
+    def open(self, name: str) -> MandantPage:
+        """Click the Mandant with exactly this name; search for it if the list doesn't show it."""
+        self.dom.wait_settled()
+        spec = list_spec(self.dom, self.markers[0], name=name)
+        entry = self.dom.run("listItem", spec)
+        if entry is None:
+            search = self.dom.element(self.markers[0], self.title)
+            search.clear()
+            search.send_keys(name, Keys.ENTER)
+            self.dom.wait_settled()
+            entry = self.dom.run("listItem", spec)
+        if entry is None:
+            raise PermissionDenied(
+                f"Den Mandanten „{name}“ zeigt das AdminCenter diesem Benutzer nicht an."
+            )
+        href = entry.get_attribute("href")
+        if entry.is_displayed():
+            entry.click()
+        elif href:
+            self.driver.get(href)
+        else:
+            self.driver.execute_script("arguments[0].click();", entry)
+        return MandantPage(self.dom).wait_loaded()
+
+
+class MandantPage(Page):
+    title = "Mandant"
+    markers = ("mandant.impressum", "mandant.datenschutz", "mandant.bild")
+
+    def open_form(self, prefix: str) -> FormPage:
+        self.dom.click(f"mandant.{prefix}", self.title, near="mandant.verwalten")
+        return FormPage(self.dom, prefix, FORMS[prefix]).wait_loaded()
+
+    def open_bild(self) -> BildPage:
+        self.dom.click("mandant.bild", self.title, near="mandant.verwalten")
+        return BildPage(self.dom).wait_loaded()
+
+
+class BildPage(Page):
+    title = "Bild"
+    markers = ("bild.bilddatei", "bild.hochladen")
+
+    def sha256(self) -> str | None:
+        """SHA-256 of the image the page shows, fetched within the session; None without one."""
+        src = self.dom.run("image", {"field": self.dom.spec("bild.bilddatei")})
+        if not src:
+            return None
+        answer = self.driver.execute_async_script(FETCH_BASE64, src)
+        if "error" in answer:
+            raise PageProblem(f"Das aktuelle Bild ließ sich nicht laden ({answer['error']}).")
+        return hashlib.sha256(base64.b64decode(answer["data"])).hexdigest()
+
+    def upload(self, path: Path) -> None:
+        field = self.dom.element("bild.bilddatei", self.title)
+        try:
+            field.send_keys(str(path.resolve()))
+        except ElementNotInteractableException:
+            self.driver.execute_script(
+                "arguments[0].hidden = false; arguments[0].style.display = 'block';"
+                "arguments[0].style.visibility = 'visible';",
+                field,
+            )
+            field.send_keys(str(path.resolve()))
+        self.dom.press("bild.hochladen", self.title, confirm=["bild.gespeichert"])

@@ -1,0 +1,102 @@
+"""Read what exists, compare it with a row: the decisions `plan` reports and `run` carries out."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from importer.admincenter.client import AdminCenter
+from importer.admincenter.locators import KOMMUNIKATION_FIELDS, OE_FORM_FIELDS
+from importer.admincenter.values import Unit
+from importer.model import Action, RowResult
+from importer.runner.diff import Change, diff_fields, name_key, sent_fields, text
+from importer.runner.select import Row
+from importer.runner.units import UnitIndex
+from importer.workbook.columns import DATENSCHUTZ, IMPRESSUM, LOGO, ORGANISATIONSEINHEITEN, Sheet
+
+FORM_SHEETS = {IMPRESSUM.name: IMPRESSUM, DATENSCHUTZ.name: DATENSCHUTZ}
+
+
+@dataclass
+class Decision:
+    """What a row needs: nothing (no changes), a first save / creation, or these changes."""
+
+    changes: list[Change] = field(default_factory=list)
+    exists: bool = True
+    unit: Unit | None = None
+    by_id: bool = False
+
+    @property
+    def unchanged(self) -> bool:
+        return self.exists and not self.changes
+
+    def fields(self) -> set[str]:
+        return {change.field for change in self.changes}
+
+
+@dataclass
+class PlannedResult(RowResult):
+    """A row's result in a dry run (`plan`): what a run would do, with the changed fields."""
+
+    changes: list[Change] = field(default_factory=list)
+
+
+def planned_action(decision: Decision) -> Action:
+    if not decision.exists:
+        return Action.ANGELEGT
+    return Action.AKTUALISIERT if decision.changes else Action.UNVERAENDERT
+
+
+def desired(sheet: Sheet, row: Row) -> dict[str, str | None]:
+    """The values of `row` that go into the AdminCenter form of `sheet`."""
+    return {name: row.values.get(name) for name in sent_fields(sheet)}
+
+
+def read_form(client: AdminCenter, sheet: Sheet, mandant: str) -> dict[str, str | None]:
+    if sheet is IMPRESSUM:
+        return client.read_impressum(mandant)
+    return client.read_datenschutz(mandant)
+
+
+def decide_form(client: AdminCenter, sheet: Sheet, mandant: str, row: Row) -> Decision:
+    """Impressum or Datenschutzbeauftragter: which fields differ from the saved form."""
+    current = read_form(client, sheet, mandant)
+    changes = diff_fields(sheet, sent_fields(sheet), current, desired(sheet, row))
+    return Decision(changes, exists=any(text(v) for v in current.values()))
+
+
+def file_sha256(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def decide_bild(client: AdminCenter, mandant: str, row: Row) -> Decision:
+    """Bild: the file's SHA-256 against the image the AdminCenter shows (None: no image)."""
+    path = row.values.get("bilddatei") or ""
+    current = client.read_bild_sha256(mandant)
+    if current == file_sha256(path):
+        return Decision()
+    header = LOGO.column("bilddatei").header
+    change = Change("bilddatei", header, "anderes Bild" if current else "", Path(path).name)
+    return Decision([change], exists=current is not None)
+
+
+def decide_unit(index: UnitIndex, row: Row) -> Decision:
+    """A unit: the existing one (by OE-ID or name) and its differing fields, or a creation."""
+    match = index.find(row)
+    wanted = desired(ORGANISATIONSEINHEITEN, row)
+    if match.unit is None:
+        changes = diff_fields(
+            ORGANISATIONSEINHEITEN, sent_fields(ORGANISATIONSEINHEITEN), {}, wanted
+        )
+        return Decision(changes, exists=False)
+    return Decision(unit_changes(match.unit, wanted), unit=match.unit, by_id=match.by_id)
+
+
+def unit_changes(unit: Unit, wanted: dict[str, str | None]) -> list[Change]:
+    """Name (exact text), parent (by name key) and Kommunikation fields that differ."""
+    current: dict[str, object] = {"name": unit.name, "parent": unit.parent, **unit.kommunikation()}
+    if name_key(unit.parent) == name_key(wanted.get("parent")):
+        current["parent"] = wanted.get("parent")
+    fields = OE_FORM_FIELDS + KOMMUNIKATION_FIELDS
+    return diff_fields(ORGANISATIONSEINHEITEN, fields, current, wanted)

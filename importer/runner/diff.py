@@ -1,0 +1,59 @@
+"""The one comparison of what the workbook wants with what the AdminCenter has.
+
+`plan` and `run` both decide with these functions, so a plan lists exactly what a run then
+does. Values are compared as trimmed text; empty and missing are the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from importer.workbook.columns import Sheet
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field that differs: catalogue field, German column header, old and new text."""
+
+    field: str
+    header: str
+    old: str
+    new: str
+
+    def describe(self) -> str:
+        return f"{self.header}: „{self.old}“ → „{self.new}“"
+
+
+def text(value: object) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def name_key(name: object) -> str:
+    """Unit and Mandant names match case- and space-insensitively."""
+    return " ".join(text(name).split()).casefold()
+
+
+def diff_fields(
+    sheet: Sheet,
+    fields: Iterable[str],
+    current: Mapping[str, object],
+    desired: Mapping[str, object],
+) -> list[Change]:
+    """The fields whose desired value differs from the current one, in catalogue order."""
+    changes = []
+    for name in fields:
+        old, new = text(current.get(name)), text(desired.get(name))
+        if old != new:
+            changes.append(Change(name, sheet.column(name).header, old, new))
+    return changes
+
+
+def sent_fields(sheet: Sheet) -> tuple[str, ...]:
+    """Fields of a sheet that go into an AdminCenter form (those with a label), Mandant aside."""
+    return tuple(c.field for c in sheet.columns if c.label is not None and c.field != "mandant")
+
+
+def headers(changes: Iterable[Change]) -> str:
+    """ "Telefon, E-Mail" for a Meldung."""
+    return ", ".join(change.header for change in changes)

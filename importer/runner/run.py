@@ -1,0 +1,241 @@
+"""`run_workbook` and `plan_workbook`: one workbook against the AdminCenter (docs/runner.md).
+
+load → validate → select (no browser when nothing is to do) → check the workbook is writable
+→ log in → pre-flight label check → permissions → per Mandant, one worker session at a time:
+Impressum, Datenschutzbeauftragter, Bild, units in batches → results through one writer.
+`plan` takes the same way as a dry run: it reads and compares, and writes nothing anywhere.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from loguru import logger
+
+from importer.admincenter.credentials import Credentials
+from importer.admincenter.locators import load_locators
+from importer.model import RowResult
+from importer.runner import progress as phases
+from importer.runner.diff import name_key
+from importer.runner.journal import Journal, journal_path
+from importer.runner.options import RunOptions
+from importer.runner.progress import NoProgress, Progress
+from importer.runner.results import Collector, ResultSink, Sink
+from importer.runner.runfolder import RunFolder, create_run_folder, logging_to
+from importer.runner.select import Selection, select_rows
+from importer.runner.session import Session
+from importer.runner.steps import Context, MandantSteps
+from importer.runner.summary import RunSummary
+from importer.runner.workers import Job, run_jobs
+from importer.validation.validate import validate_workbook
+from importer.workbook.columns import ORGANISATIONSEINHEITEN
+from importer.workbook.data import WorkbookData
+from importer.workbook.reader import read_workbook
+from importer.workbook.writer import check_writable
+
+UNKNOWN_PARENT = "oe-uebergeordnet-unbekannt"
+
+
+def run_workbook(
+    path: Path,
+    options: RunOptions,
+    credentials: Credentials,
+    progress: Progress | None = None,
+    stop: threading.Event | None = None,
+) -> RunSummary:
+    """Import `path`; results go into the workbook as rows finish. Fatal problems raise
+    `ImporterError`s after the results so far are saved."""
+    started = time.monotonic()
+    job = _Job(Path(path), options, credentials, progress or NoProgress(), dry_run=False)
+    data, selection = job.prepare()
+    check_writable(job.path)
+    summary = RunSummary(job.path, list(selection.unchanged), dict(selection.mandant_of))
+    if not needs_browser(selection):
+        summary.results += write_results(job.path, selection.invalid)
+        summary.seconds = time.monotonic() - started
+        return summary
+    folder = create_run_folder(job.path)
+    summary.run_folder = folder.path
+    with logging_to(folder):
+        logger.info("Lauf: {} gegen {} ({} Worker)", job.path.name, options.url, options.workers)
+        try:
+            job.browse(data, selection, summary, folder, stop or threading.Event())
+        finally:
+            summary.seconds = time.monotonic() - started
+            logger.info("Lauf beendet nach {:.1f} s", summary.seconds)
+    return summary
+
+
+def plan_workbook(
+    path: Path,
+    options: RunOptions,
+    credentials: Credentials,
+    progress: Progress | None = None,
+) -> RunSummary:
+    """What a run would do, row by row (`PlannedResult`s); nothing is written anywhere."""
+    started = time.monotonic()
+    job = _Job(Path(path), options, credentials, progress or NoProgress(), dry_run=True)
+    data, selection = job.prepare()
+    summary = RunSummary(job.path, list(selection.unchanged), dict(selection.mandant_of))
+    if not needs_browser(selection):
+        summary.results += selection.invalid
+    else:
+        job.browse(data, selection, summary, None, threading.Event())
+    summary.seconds = time.monotonic() - started
+    return summary
+
+
+def needs_browser(selection: Selection) -> bool:
+    return bool(selection.todo or unknown_parent_rows(selection))
+
+
+def unknown_parent_rows(selection: Selection) -> list[RowResult]:
+    """Invalid unit rows whose only problem is a parent the workbook does not contain: the
+    AdminCenter may have it, so they are validated again once its units are known."""
+    return [
+        r
+        for r in selection.invalid
+        if r.sheet == ORGANISATIONSEINHEITEN.name
+        and {f.code for f in r.findings} == {UNKNOWN_PARENT}
+    ]
+
+
+def write_results(path: Path, results: list[RowResult]) -> list[RowResult]:
+    if not results:
+        return []
+    sink = ResultSink(path)
+    for result in results:
+        sink.put(result)
+    return sink.close()
+
+
+@dataclass
+class _Job:
+    path: Path
+    options: RunOptions
+    credentials: Credentials
+    progress: Progress
+    dry_run: bool
+
+    def __post_init__(self) -> None:
+        self.locators = load_locators(self.options.locators)  # a bad file stops before anything
+
+    def prepare(self) -> tuple[WorkbookData, Selection]:
+        """Load, validate and select: no browser is needed for this."""
+        data = read_workbook(self.path)
+        records = sum(len(rows) for rows in data.sheets.values())
+        self.progress.start(phases.PRUEFEN, records)
+        report = validate_workbook(data)
+        self.progress.advance(phases.PRUEFEN, records)
+        return data, select_rows(data, report, self.options)
+
+    def browse(
+        self,
+        data: WorkbookData,
+        selection: Selection,
+        summary: RunSummary,
+        folder: RunFolder | None,
+        stop: threading.Event,
+    ) -> None:
+        """Log in, check labels and permissions, then let the workers do every Mandant."""
+        session = Session(self.options, self.credentials, self.locators, stop)
+        try:
+            self.progress.note("Anmelden …")
+            session.open()
+            summary.browser_started = True
+            summary.label_problems = preflight(session, selection.mandanten())
+            if summary.label_problems:
+                logger.error(
+                    "Vorabprüfung: {} Beschriftung(en) fehlen", len(summary.label_problems)
+                )
+                return
+            allowed = {name_key(m): m for m in session.call(lambda c: c.mandanten())}
+            if unknown_parent_rows(selection):
+                selection = revalidate(data, selection, session, allowed, self.options)
+            jobs = make_jobs(selection, allowed)
+            self.start_progress(jobs)
+            journal = Journal(journal_path(self.path))
+            sink: Collector | ResultSink = Collector() if self.dry_run else ResultSink(self.path)
+            try:
+                for result in selection.invalid:
+                    sink.put(result)
+                self.work(jobs, session, journal, sink, folder)
+            finally:
+                summary.results += sink.close()
+                if not self.dry_run:
+                    journal.close()
+        finally:
+            session.close()
+
+    def start_progress(self, jobs: list[Job]) -> None:
+        units = sum(len(job.rows.get(ORGANISATIONSEINHEITEN.name, [])) for job in jobs)
+        self.progress.start(phases.MANDANTEN, len(jobs))
+        self.progress.start(phases.EINHEITEN, units)
+        if not self.dry_run:
+            self.progress.start(phases.VEROEFFENTLICHUNG, units)
+
+    def work(
+        self,
+        jobs: list[Job],
+        session: Session,
+        journal: Journal,
+        sink: Sink,
+        folder: RunFolder | None,
+    ) -> None:
+        stop = session.stop
+        count = max(1, min(self.options.workers, len(jobs)))
+        sessions = [session] + [
+            Session(self.options, self.credentials, self.locators, stop) for _ in range(count - 1)
+        ]
+
+        def work(worker: Session, job: Job) -> None:
+            ctx = Context(
+                self.options, worker, journal, sink, self.progress, folder, stop, self.dry_run
+            )
+            MandantSteps(ctx, job).run()
+
+        run_jobs(jobs, sessions, work, stop)
+
+
+def preflight(session: Session, mandanten: list[str]) -> list[str]:
+    """German lines for every label the run needs but the AdminCenter does not show."""
+    checks = session.call(lambda c: c.check_labels(mandanten[0] if mandanten else None))
+    return [
+        f"„{check.label}“ fehlt auf der Seite „{check.page}“ ({check.key})"
+        for check in checks
+        if check.found is False
+    ]
+
+
+def revalidate(
+    data: WorkbookData,
+    selection: Selection,
+    session: Session,
+    allowed: dict[str, str],
+    options: RunOptions,
+) -> Selection:
+    """Validate again knowing the units the AdminCenter has for the affected Mandanten."""
+    known: dict[str, set[str]] = {}
+    for result in unknown_parent_rows(selection):
+        mandant = selection.mandant_of[(result.sheet, result.row)]
+        name = allowed.get(name_key(mandant))
+        if name is not None and mandant not in known:
+            refs = session.call(lambda c, n=name: c.list_units(n))
+            known[mandant] = {ref.name for ref in refs}
+    return select_rows(data, validate_workbook(data, known_units=known), options)
+
+
+def make_jobs(selection: Selection, allowed: dict[str, str]) -> list[Job]:
+    """One job per Mandant with rows to send; invalid unit rows block their children."""
+    jobs: dict[str, Job] = {}
+    for row in selection.rows:
+        key = name_key(row.mandant)
+        job = jobs.setdefault(key, Job(row.mandant, allowed.get(key), {}))
+        job.rows.setdefault(row.sheet, []).append(row)
+    for (mandant, unit), row_number in selection.invalid_units.items():
+        if mandant in jobs:
+            jobs[mandant].blocked[unit] = row_number
+    return list(jobs.values())

@@ -353,6 +353,8 @@ const amt24 = (() => {
         if (ids.includes(el.id)) return c;
       }
     }
+    const before = el.previousElementSibling;
+    if (before && before.matches(ANY_CONTROL)) return before;
     for (let box = el.parentElement, up = 0; box && up < 3; box = box.parentElement, up++) {
       const controls = box.querySelectorAll(ANY_CONTROL);
       if (controls.length === 1) return controls[0];
@@ -381,7 +383,8 @@ const amt24 = (() => {
     for (const l of spec.texts) for (const el of texts(l)) st.old.add(el);
     for (const el of errorElements()) st.old.add(el);
     const button = spec.button ? find(spec.button) : null;
-    st.form = button ? (button.form || button.closest('form')) : null;
+    const submits = button && /^(submit|image)$/.test(button.type || '') && button.form;
+    st.form = submits ? button.form : null;
     st.observer = new MutationObserver(records => {
       for (const o of [...st.old]) {
         const touched = records.some(r => o === r.target || o.contains(r.target));

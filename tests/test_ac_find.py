@@ -1,0 +1,263 @@
+"""Label resolution against markup our sandbox never uses: the same visible labels, other HTML.
+
+The runner will meet AdminCenter pages we have never seen; these static pages check that fields,
+buttons, navigation entries and shown values are found by what a person reads, whatever the
+markup around it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from importer.admincenter.dom import Dom
+from importer.admincenter.locators import load_locators
+from importer.admincenter.problems import PageTimeout, PermissionDenied, Refused, ServerError
+
+pytestmark = pytest.mark.browser
+
+FORM_VARIANTS = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<nav><details><summary>Benutzerverwaltung</summary>
+  <ul><li><a href="#benutzer">Benutzer</a></li>
+    <li><a href="#mandanten" id="nav-m">Mandanten</a></li></ul>
+</details></nav>
+<main><form onsubmit="event.preventDefault()">
+  <label>Behörde <abbr title="Pflichtfeld">*</abbr> <input name="behoerde"></label>
+  <div><input name="vertreten_durch" aria-label="Vertreten durch"></div>
+  <span id="cap-strasse">Straße und Hausnummer</span>
+  <input name="strasse" aria-labelledby="cap-strasse">
+  <input name="plz" placeholder="PLZ">
+  <dl><dt>Ort:</dt><dd><input name="ort"></dd></dl>
+  <table><tr><th>Telefon</th><td><input name="telefon"></td></tr></table>
+  <div class="row"><div class="col">Fax (optional)</div>
+    <div class="col"><input name="fax"></div></div>
+  <label for="mail">e-mail</label><input id="mail" name="email" type="email">
+  <div class="row"><span>Internet</span><textarea name="internet"></textarea></div>
+  <label for="parent">Übergeordnete Organisationseinheit</label>
+  <select id="parent" name="parent"><option value="">– keine –</option>
+    <option value="1">Bauamt</option><option value="2">Hauptamt</option></select>
+  <input type="submit" value="Speichern">
+  <div role="button" tabindex="0" data-name="komm">Kommunikation speichern</div>
+  <button type="button" title="Bearbeiten" data-name="edit">
+    <svg width="10" height="10"></svg></button>
+  <a href="#anlegen" data-name="anlegen">Anlegen</a>
+</form>
+<h3>Verwalten</h3><p><a href="#mandanten-sub" class="button" data-name="sub">Mandanten</a>
+  <a href="#impressum" class="button" data-name="impressum">Impressum</a></p>
+</main>
+<footer><a href="#footer-impressum" data-name="footer">Impressum</a></footer>
+</body></html>"""
+
+VALUE_VARIANTS = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<section id="a"><dl><dt>ID</dt><dd>600709</dd></dl></section>
+<section id="b"><table><tr><th>Name</th><td>Rechnungsprüfungsamt</td></tr></table></section>
+<section id="c"><p><strong>Übergeordnete Organisationseinheit</strong> Kämmerei</p></section>
+<section id="d"><div>Mandant: Gemeinde Klipphausen</div></section>
+<span style="background:#43a047;color:#fff">2.0</span>
+</body></html>"""
+
+OUTCOMES = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<form id="f"><label for="e">E-Mail</label><input id="e" name="email">
+  <div id="status" role="status"></div>
+  <button type="button" id="save">Kommunikation speichern</button>
+  <label for="r">Name</label><input id="r" name="name" required>
+  <button type="submit">Speichern</button>
+</form>
+<script>
+  const status = document.getElementById('status');
+  window.answer = 'ok';
+  document.getElementById('f').addEventListener('submit', e => e.preventDefault());
+  document.getElementById('save').addEventListener('click', () => {
+    setTimeout(() => {
+      for (const el of document.querySelectorAll('.feld-fehler')) el.remove();
+      if (window.answer === 'ok') status.textContent = 'Kommunikation gespeichert';
+      if (window.answer === 'silent') return;
+      if (window.answer === 'server') status.textContent = 'Es ist ein Fehler aufgetreten';
+      if (window.answer === 'denied') document.body.innerHTML = '<h1>Keine Berechtigung</h1>';
+      if (window.answer === 'refused') {
+        const error = document.createElement('span');
+        error.className = 'feld-fehler invalid-feedback';
+        error.textContent = 'Bitte eine gültige Adresse angeben.';
+        document.getElementById('e').after(error);
+      }
+    }, 150);
+  });
+</script>
+</body></html>"""
+
+KEYS_ONLY = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<label for="b">Behörde</label><input id="b">
+<script>
+  // A page that only believes real key presses: its model follows keydown, and every
+  // change event writes the model back into the field.
+  const input = document.getElementById('b');
+  let model = '';
+  input.addEventListener('keydown', e => {
+    if (e.isTrusted) setTimeout(() => { model = input.value; }, 0);
+  });
+  input.addEventListener('change', () => { input.value = model; });
+</script>
+</body></html>"""
+
+
+@pytest.fixture
+def page(driver, tmp_path: Path):
+    def load(html: str) -> Dom:
+        path = tmp_path / "seite.html"
+        path.write_text(html, encoding="utf-8")
+        driver.get(path.as_uri())
+        return Dom(driver, load_locators(), timeout=2.0)
+
+    return load
+
+
+def names(dom: Dom, keys: list[str]) -> dict[str, str | None]:
+    found = {}
+    for key in keys:
+        element = dom.find(key)
+        found[key] = element and (
+            element.get_attribute("name") or element.get_attribute("data-name") or element.tag_name
+        )
+    return found
+
+
+def test_fields_are_found_by_label_whatever_the_markup(page) -> None:
+    dom = page(FORM_VARIANTS)
+    keys = [
+        f"impressum.{f}"
+        for f in (
+            "behoerde",
+            "vertreten_durch",
+            "strasse",
+            "plz",
+            "ort",
+            "telefon",
+            "fax",
+            "email",
+            "internet",
+        )
+    ]
+    assert names(dom, [*keys, "oe.parent"]) == {
+        **{key: key.split(".")[1] for key in keys},
+        "oe.parent": "parent",
+    }
+
+
+def test_buttons_links_and_navigation_are_found_by_text_title_or_value(page) -> None:
+    dom = page(FORM_VARIANTS)
+    assert names(
+        dom,
+        [
+            "impressum.speichern",
+            "oe.kommunikation_speichern",
+            "oe.bearbeiten",
+            "oe.anlegen",
+            "nav.mandanten",
+            "mandant.impressum",
+        ],
+    ) == {
+        "impressum.speichern": "input",
+        "oe.kommunikation_speichern": "komm",
+        "oe.bearbeiten": "edit",
+        "oe.anlegen": "anlegen",
+        "nav.mandanten": "a",  # the folded navigation entry, not the visible "Mandanten" button
+        "mandant.impressum": "impressum",  # the page's button, not the footer link
+    }
+    assert dom.find("nav.mandanten").get_attribute("id") == "nav-m"
+
+
+def test_a_missing_label_is_not_found(page) -> None:
+    dom = page(FORM_VARIANTS)
+    assert names(dom, ["datenschutz.organisation", "bild.hochladen", "oe.versionen"]) == {
+        "datenschutz.organisation": None,
+        "bild.hochladen": None,
+        "oe.versionen": None,
+    }
+
+
+def test_a_folded_menu_entry_is_followed_by_its_address(page, driver) -> None:
+    dom = page(FORM_VARIANTS)
+    dom.click("nav.mandanten", "Test")
+    assert driver.current_url.endswith("#mandanten")
+
+
+def test_one_call_fills_and_reads_inputs_textareas_and_selects(page) -> None:
+    dom = page(FORM_VARIANTS)
+    values = {
+        "impressum.behoerde": "Gemeindeverwaltung Klipphausen",
+        "impressum.plz": "01665",
+        "impressum.internet": "https://www.klipphausen.de",
+        "oe.parent": "Hauptamt",
+    }
+    dom.fill(values, "Test")
+    assert dom.read_keys(list(values)) == values
+    dom.fill({"oe.parent": None}, "Test")
+    assert dom.read_keys(["oe.parent"]) == {"oe.parent": ""}
+
+
+def test_a_choice_that_is_not_offered_is_refused(page) -> None:
+    dom = page(FORM_VARIANTS)
+    with pytest.raises(Refused) as refused:
+        dom.fill({"oe.parent": "Standesamt"}, "Test")
+    assert refused.value.messages == [
+        "„Standesamt“ steht bei „Übergeordnete Organisationseinheit“ nicht zur Auswahl"
+    ]
+
+
+def test_a_page_that_ignores_scripted_values_gets_them_typed(page, driver) -> None:
+    dom = page(KEYS_ONLY)
+    dom.fill({"impressum.behoerde": "Gemeinde Klipphausen"}, "Test")
+    driver.execute_script("document.getElementById('b').dispatchEvent(new Event('change'))")
+    assert dom.read_keys(["impressum.behoerde"]) == {"impressum.behoerde": "Gemeinde Klipphausen"}
+
+
+def test_shown_values_are_read_next_to_their_caption(page) -> None:
+    dom = page(VALUE_VARIANTS)
+    specs = [dom.spec(key, kind="value") for key in ("oe.id", "oe.name", "oe.parent", "oe.mandant")]
+    assert dom.read(specs) == {
+        "oe.id": "600709",
+        "oe.name": "Rechnungsprüfungsamt",
+        "oe.parent": "Kämmerei",
+        "oe.mandant": "Gemeinde Klipphausen",
+    }
+    assert dom.run("badge") == {
+        "text": "2.0",
+        "major": 2,
+        "minor": 0,
+        "background": "rgb(67, 160, 71)",
+        "color": "rgb(255, 255, 255)",
+    }
+
+
+def press_komm(dom: Dom, driver, answer: str) -> None:
+    driver.execute_script("window.answer = arguments[0]", answer)
+    dom.press("oe.kommunikation_speichern", "Test", confirm=["oe.kommunikation_gespeichert"])
+
+
+def test_an_async_save_needs_a_new_confirmation_not_the_previous_one(page, driver) -> None:
+    dom = page(OUTCOMES)
+    press_komm(dom, driver, "ok")
+    press_komm(dom, driver, "ok")  # same text written again into the same element: new
+    dom.timeout = 0.6
+    with pytest.raises(PageTimeout):
+        press_komm(dom, driver, "silent")  # the old "gespeichert" still shows: not an answer
+
+
+def test_field_errors_error_texts_and_permission_pages_are_told_apart(page, driver) -> None:
+    dom = page(OUTCOMES)
+    with pytest.raises(Refused) as refused:
+        press_komm(dom, driver, "refused")
+    assert refused.value.messages == ["E-Mail: Bitte eine gültige Adresse angeben."]
+    with pytest.raises(ServerError):
+        press_komm(dom, driver, "server")
+    with pytest.raises(PermissionDenied):
+        press_komm(dom, driver, "denied")
+
+
+def test_a_form_the_browser_refuses_to_send_is_refused_with_its_message(page) -> None:
+    dom = page(OUTCOMES)
+    with pytest.raises(Refused) as refused:
+        dom.press("oe.speichern", "Test", confirm=["oe.gespeichert"])
+    assert len(refused.value.messages) == 1
+    assert refused.value.messages[0].startswith("Name: ")

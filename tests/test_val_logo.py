@@ -45,6 +45,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     Image.new("RGB", (200, 100), "red").save(logos / "riesa.jpg", "JPEG")
     Image.new("RGB", (20, 20), "green").save(logos / "gif-als.png", "GIF")
     (logos / "text.jpg").write_text("kein Bild")
+    whole = (logos / "klipphausen.png").read_bytes()
+    (logos / "abgeschnitten.png").write_bytes(whole[: len(whole) - 30])
     Image.new("RGB", (2400, 60), "navy").save(logos / "banner.png")
     noise_png(logos / "gross.png", 700, 700)
     noise_png(logos / "gross-und-breit.png", 2100, 300)
@@ -63,6 +65,7 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ("logos", ["logo-fehlt"]),
         ("logos/gif-als.png", ["logo-format"]),
         ("logos/text.jpg", ["logo-format"]),
+        ("logos/abgeschnitten.png", ["logo-format"]),
         ("logos/banner.png", ["logo-abmessungen"]),
         ("logos/gross.png", ["logo-zu-gross"]),
         ("logos/gross-und-breit.png", ["logo-zu-gross", "logo-abmessungen"]),

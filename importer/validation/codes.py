@@ -136,8 +136,10 @@ CODES: dict[str, Code] = {
         "Gesendet wird der vollständige Pfad.",
     ),
     "logo-format": Code(
-        "{spalte} „{wert}“ ist kein PNG- oder JPEG-Bild. Bitte als PNG oder JPEG speichern.",
-        "Das Bild ist dem Inhalt nach PNG oder JPEG (die Dateiendung allein zählt nicht).",
+        "{spalte} „{wert}“ ist kein lesbares PNG- oder JPEG-Bild. Bitte als PNG oder JPEG "
+        "speichern.",
+        "Das Bild ist dem Inhalt nach ein unbeschädigtes PNG oder JPEG (die Dateiendung allein "
+        "zählt nicht).",
     ),
     "logo-zu-gross": Code(
         "{spalte} „{wert}“ ist zu groß ({groesse}); erlaubt ist höchstens 1 MB. Bitte das Bild "

@@ -54,10 +54,11 @@ def _image_dimensions(path: Path) -> str | None:
         try:
             with Image.open(path, formats=LOGO_FORMATS) as image:
                 width, height = image.size
+                if max(width, height) > LOGO_MAX_PIXELS:
+                    return f"{width} × {height}"
+                image.verify()  # a damaged file is refused by the AdminCenter too
         except Image.DecompressionBombError:
             return "weit über 2000 × 2000"
-        except (UnidentifiedImageError, OSError, ValueError):
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             return None
-    if max(width, height) > LOGO_MAX_PIXELS:
-        return f"{width} × {height}"
     return ""

@@ -78,26 +78,26 @@ class AdminCenter:
 
     def mandanten(self) -> list[str]:
         """The Mandanten this user may manage, as the list shows them."""
-        return self._mandanten_page().names()
+        return self.mandanten_page().names()
 
     def read_impressum(self, mandant: str) -> dict[str, str | None]:
-        return self._form(mandant, "impressum").read()
+        return self.form_page(mandant, "impressum").read()
 
     def save_impressum(self, mandant: str, values: dict[str, str | None]) -> None:
         self._save_form(mandant, "impressum", values)
 
     def read_datenschutz(self, mandant: str) -> dict[str, str | None]:
-        return self._form(mandant, "datenschutz").read()
+        return self.form_page(mandant, "datenschutz").read()
 
     def save_datenschutz(self, mandant: str, values: dict[str, str | None]) -> None:
         self._save_form(mandant, "datenschutz", values)
 
     def read_bild_sha256(self, mandant: str) -> str | None:
         """SHA-256 of the Mandant's current image, None when there is none."""
-        return self._bild(mandant).sha256()
+        return self.bild_page(mandant).sha256()
 
     def upload_bild(self, mandant: str, path: Path) -> None:
-        self._bild(mandant).upload(path)
+        self.bild_page(mandant).upload(path)
         self._forget((mandant, "bild"))
 
     # --- Organisationseinheiten ----------------------------------------------------------
@@ -105,15 +105,15 @@ class AdminCenter:
     def list_units(self, mandant: str) -> list[UnitRef]:
         """The Mandant's units by name, with the link the list offers."""
         if mandant not in self._units:
-            self._units[mandant] = self._units_page(mandant).units()
+            self._units[mandant] = self.units_page(mandant).units()
         return list(self._units[mandant])
 
     def read_unit(self, mandant: str, ref: UnitRef | Unit) -> Unit:
-        return self._unit_page(mandant, ref).read()
+        return self.unit_page(mandant, ref).read()
 
     def create_unit(self, mandant: str, name: str, parent: str | None) -> Unit:
         """Anlegen; returns the new unit as its detail page shows it (with its ID)."""
-        form = self._units_page(mandant).open_create()
+        form = self.units_page(mandant).open_create()
         try:
             unit = form.save(name, parent, "oe.angelegt").read()
         except BaseException:
@@ -125,7 +125,7 @@ class AdminCenter:
 
     def update_stammdaten(self, mandant: str, unit: Unit, name: str, parent: str | None) -> None:
         """Bearbeiten: rename and/or move under another parent."""
-        form: UnitFormPage = self._unit_page(mandant, unit).open_edit()
+        form: UnitFormPage = self.unit_page(mandant, unit).open_edit()
         self._units.pop(mandant, None)
         form.save(name, parent, "oe.gespeichert")
 
@@ -133,11 +133,11 @@ class AdminCenter:
         self, mandant: str, unit: Unit | UnitRef, values: dict[str, str | None]
     ) -> None:
         """Tab Kommunikation; waits for a new "Kommunikation gespeichert"."""
-        self._unit_page(mandant, unit).save_kommunikation(values)
+        self.unit_page(mandant, unit).save_kommunikation(values)
 
     def wait_published(self, mandant: str, unit: Unit | UnitRef, timeout: float) -> Unit:
         """Reload the unit until its badge says published; the last state after `timeout`."""
-        page = self._unit_page(mandant, unit, reuse=True)
+        page = self.unit_page(mandant, unit, reuse=True)
         first = [True]
 
         def published(_driver: WebDriver) -> bool:
@@ -151,7 +151,7 @@ class AdminCenter:
             wait_for(self.driver, published, timeout, poll=PUBLISH_POLL)
         return page.read()
 
-    # --- navigation ----------------------------------------------------------------------
+    # --- pages (the label check visits them; each opens at its remembered address) -------
 
     def _get(self, url: str) -> None:
         try:
@@ -178,7 +178,7 @@ class AdminCenter:
     def _forget(self, key: tuple[str, str]) -> None:
         self._urls.pop(key, None)
 
-    def _mandanten_page(self) -> MandantenPage:
+    def mandanten_page(self) -> MandantenPage:
         def route() -> MandantenPage:
             self._ensure_navigation()
             self.dom.click("nav.mandanten", "Navigation")
@@ -191,23 +191,23 @@ class AdminCenter:
             self._get(self.base_url)
         self.dom.check_page()
 
-    def _mandant(self, mandant: str) -> MandantPage:
-        route = lambda: self._mandanten_page().open(mandant)  # noqa: E731
+    def mandant_page(self, mandant: str) -> MandantPage:
+        route = lambda: self.mandanten_page().open(mandant)  # noqa: E731
         return self._visit((mandant, "detail"), MandantPage(self.dom), route, reuse=False)
 
-    def _form(self, mandant: str, prefix: str, reuse: bool = False) -> FormPage:
+    def form_page(self, mandant: str, prefix: str, reuse: bool = False) -> FormPage:
         title = {"impressum": "Impressum", "datenschutz": "Datenschutzbeauftragter"}[prefix]
-        route = lambda: self._mandant(mandant).open_form(prefix)  # noqa: E731
+        route = lambda: self.mandant_page(mandant).open_form(prefix)  # noqa: E731
         return self._visit((mandant, prefix), FormPage(self.dom, prefix, title), route, reuse)
 
     def _save_form(self, mandant: str, prefix: str, values: dict[str, str | None]) -> None:
-        self._form(mandant, prefix, reuse=True).save(values)
+        self.form_page(mandant, prefix, reuse=True).save(values)
 
-    def _bild(self, mandant: str) -> BildPage:
-        route = lambda: self._mandant(mandant).open_bild()  # noqa: E731
+    def bild_page(self, mandant: str) -> BildPage:
+        route = lambda: self.mandant_page(mandant).open_bild()  # noqa: E731
         return self._visit((mandant, "bild"), BildPage(self.dom), route, reuse=False)
 
-    def _units_page(self, mandant: str) -> UnitsPage:
+    def units_page(self, mandant: str) -> UnitsPage:
         def route() -> UnitsPage:
             self._ensure_navigation()
             self.dom.click("nav.organisationseinheiten", "Navigation")
@@ -216,10 +216,10 @@ class AdminCenter:
         page = self._visit((mandant, "units"), UnitsPage(self.dom), route, reuse=False)
         return page.select_mandant(mandant)
 
-    def _unit_page(self, mandant: str, ref: Unit | UnitRef, reuse: bool = False) -> UnitPage:
+    def unit_page(self, mandant: str, ref: Unit | UnitRef, reuse: bool = False) -> UnitPage:
         href = ref.href or self._href_from_list(mandant, ref.name)
         if href is None:
-            return self._units_page(mandant).open_unit(ref.name)
+            return self.units_page(mandant).open_unit(ref.name)
         if not (reuse and self.driver.current_url.split("#")[0] == href):
             self._get(href)
         return UnitPage(self.dom).wait_loaded()

@@ -1,0 +1,200 @@
+"""The read-only label check: visit every page a run needs and look for every label.
+
+Nothing is saved: forms are opened and left. Texts that only appear after saving or in an
+error case cannot be seen without changing data; they are reported as "not checkable".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from importer.admincenter.browser import browser_session
+from importer.admincenter.credentials import Credentials
+from importer.admincenter.locators import Locators
+from importer.admincenter.problems import LabelMissing, PageProblem
+from importer.admincenter.values import LabelCheck
+
+if TYPE_CHECKING:
+    from importer.admincenter.client import AdminCenter
+
+AFTER_SAVE = "erscheint erst nach dem Speichern"
+ON_ERROR = "erscheint nur im Fehlerfall"
+NAV_KEYS = ("nav.benutzerverwaltung", "nav.mandanten", "nav.organisationseinheiten", "nav.abmelden")
+MANDANT_KEYS = (
+    "mandant.id",
+    "mandant.verwalten",
+    "mandant.impressum",
+    "mandant.datenschutz",
+    "mandant.bild",
+)
+UNIT_KEYS = (
+    "oe.id",
+    "oe.stammdaten",
+    "oe.gueltigkeit",
+    "oe.versionen",
+    "oe.kommunikation",
+    "oe.bearbeiten",
+    "oe.verwalten",
+)
+KOMMUNIKATION_KEYS = (
+    "kommunikation.email",
+    "kommunikation.telefon",
+    "kommunikation.fax",
+    "kommunikation.internet",
+    "oe.kommunikation_speichern",
+)
+UNIT_FORM_KEYS = ("oe.name", "oe.parent", "oe.speichern")
+
+
+@dataclass
+class CheckReport:
+    url: str
+    checks: list[LabelCheck]
+
+    @property
+    def missing(self) -> list[LabelCheck]:
+        return [c for c in self.checks if c.found is False]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.missing else 0
+
+
+def run_check(
+    url: str,
+    credentials: Credentials,
+    locators: Locators,
+    mandant: str | None = None,
+    visible: bool = False,
+    timeout: float = 30.0,
+) -> CheckReport:
+    """Log in with a fresh browser and check every label; raises `LoginFailed`,
+    `AdminCenterUnreachable` or `BrowserUnavailable` (fatal, exit 3 / 2)."""
+    from importer.admincenter.client import AdminCenter
+
+    with browser_session(headless=not visible) as driver:
+        client = AdminCenter(driver, url, locators, timeout)
+        client.login(credentials.user, credentials.password)
+        return CheckReport(url, client.check_labels(mandant))
+
+
+class _Checker:
+    def __init__(self, client: AdminCenter) -> None:
+        self.client = client
+        self.results: list[LabelCheck] = []
+
+    def label(self, key: str) -> str:
+        return self.client.locators.label(key)
+
+    def probe(self, page: str, keys: Sequence[str]) -> None:
+        found = self.client.dom.probe(keys)
+        self.results += [LabelCheck(page, k, self.label(k), found[k]) for k in keys]
+
+    def unchecked(self, page: str, keys: Sequence[str], note: str) -> None:
+        self.results += [LabelCheck(page, k, self.label(k), None, note) for k in keys]
+
+    def visit(self, page: str, keys: Sequence[str], open_page: Callable[[], object]) -> bool:
+        """Open a page and probe `keys` there; a page that can't be opened is reported."""
+        try:
+            open_page()
+        except LabelMissing as missing:
+            self.results.append(LabelCheck(page, missing.key, missing.label, False))
+            rest = [k for k in keys if k != missing.key]
+            self.unchecked(page, rest, "Seite nicht erreicht")
+            return False
+        except PageProblem as problem:
+            self.unchecked(page, keys, f"Seite nicht erreicht: {problem.message}")
+            return False
+        self.client.dom.wait_settled(timeout=5.0)
+        self.probe(page, keys)
+        return True
+
+
+def check_labels(client: AdminCenter, mandant: str | None = None) -> list[LabelCheck]:
+    """Visit every page a run needs (read-only) and report each label of the table."""
+    checker = _Checker(client)
+    login_keys = ("login.benutzername", "login.passwort", "login.anmelden")
+    checker.results += [
+        LabelCheck("Anmeldung", k, checker.label(k), True, "Anmeldung gelungen") for k in login_keys
+    ]
+    checker.visit("Startseite", NAV_KEYS, lambda: client.dom.driver.get(client.base_url))
+    names: list[str] = []
+
+    def open_list() -> None:
+        names.extend(client.mandanten_page().names())
+
+    checker.visit("Mandanten", ("mandanten.suchen",), open_list)
+    chosen = mandant or (names[0] if names else None)
+    if chosen is not None:
+        _check_mandant(checker, chosen)
+        _check_units(checker, chosen)
+    _check_rest(checker)
+    return checker.results
+
+
+def _check_mandant(checker: _Checker, mandant: str) -> None:
+    client = checker.client
+    checker.visit(f"Mandant „{mandant}“", MANDANT_KEYS, lambda: client.mandant_page(mandant))
+    for prefix, title in (("impressum", "Impressum"), ("datenschutz", "Datenschutzbeauftragter")):
+        keys = [f"{prefix}.{f}" for f in client.locators.fields(prefix)] + [f"{prefix}.speichern"]
+        if checker.visit(title, keys, lambda p=prefix: client.form_page(mandant, p)):
+            checker.unchecked(title, [f"{prefix}.gespeichert"], AFTER_SAVE)
+    if checker.visit(
+        "Bild", ("bild.bilddatei", "bild.hochladen"), lambda: client.bild_page(mandant)
+    ):
+        checker.unchecked("Bild", ["bild.gespeichert"], AFTER_SAVE)
+
+
+def _check_units(checker: _Checker, mandant: str) -> None:
+    client = checker.client
+    title = "Organisationseinheiten"
+    if not checker.visit(title, ("oe.suchen", "oe.anlegen"), lambda: client.units_page(mandant)):
+        return
+    if not client.dom.probe(["oe.mandant"])["oe.mandant"]:
+        checker.unchecked(title, ["oe.mandant"], "nur bei mehreren Mandanten vorhanden")
+    else:
+        checker.probe(title, ["oe.mandant"])
+    refs = client.units_page(mandant).units()
+    create = "Organisationseinheit anlegen"
+    if checker.visit(create, UNIT_FORM_KEYS, lambda: client.units_page(mandant).open_create()):
+        checker.unchecked(create, ["oe.angelegt"], AFTER_SAVE)
+    if not refs:
+        checker.unchecked(
+            "Organisationseinheit",
+            [*UNIT_KEYS, *KOMMUNIKATION_KEYS],
+            "keine Organisationseinheit vorhanden",
+        )
+        return
+    _check_unit(checker, mandant, refs[0].name, lambda: client.unit_page(mandant, refs[0]))
+
+
+def _check_unit(checker: _Checker, mandant: str, name: str, open_unit: Callable) -> None:
+    page = f"Organisationseinheit „{name}“"
+    if not checker.visit(page, UNIT_KEYS, open_unit):
+        return
+    unit = open_unit()
+    if checker.visit("Kommunikation", KOMMUNIKATION_KEYS, unit.open_kommunikation):
+        checker.unchecked("Kommunikation", ["oe.kommunikation_gespeichert"], AFTER_SAVE)
+    if checker.visit("Versionen", (), lambda: checker.client.dom.click("oe.versionen", page)):
+        found = checker.client.dom.probe(["oe.veroeffentlicht", "oe.entwurf"])
+        for key, present in found.items():
+            if present:
+                checker.probe("Versionen", [key])
+            else:
+                checker.unchecked(
+                    "Versionen", [key], "nur sichtbar, wenn es eine solche Version gibt"
+                )
+    edit = "Organisationseinheit bearbeiten"
+    if checker.visit(edit, UNIT_FORM_KEYS, lambda: open_unit().open_edit()):
+        checker.unchecked(edit, ["oe.gespeichert"], AFTER_SAVE)
+
+
+def _check_rest(checker: _Checker) -> None:
+    """Every key of the table appears in the report: the rest only shows in error cases."""
+    seen = {c.key for c in checker.results}
+    for key in checker.client.locators:
+        if key not in seen:
+            note = ON_ERROR if key.startswith("fehler.") else "auf keiner besuchten Seite geprüft"
+            checker.unchecked("–", [key], note)

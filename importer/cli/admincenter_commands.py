@@ -14,7 +14,7 @@ from importer.admincenter.locators import load_locators
 from importer.cli.app import app, call, console
 
 LOCATORS_HELP = (
-    "TOML-Datei mit abweichenden Beschriftungen (Tabelle \\[locators], , siehe docs/locators.md)."
+    "TOML-Datei mit abweichenden Beschriftungen (Tabelle \\[locators], siehe docs/locators.md)."
 )
 
 

@@ -1,3 +1,207 @@
-"""CLI commands (filled by their domain)."""
+"""`plan`, `run` and `demo`: the commands that talk to the AdminCenter through the runner."""
 
-from importer.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from importer.admincenter.credentials import Credentials, credentials_from_env
+from importer.cli.app import app, call, console
+from importer.cli.runner_render import plan_json, print_plan, print_run_summary, progress_bars
+from importer.runner.options import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_PUBLISH_TIMEOUT,
+    RunOptions,
+    parse_rows,
+)
+
+Mappe = Annotated[Path, typer.Argument(help="Die Arbeitsmappe (.xlsx) mit den Daten.")]
+Url = Annotated[
+    str, typer.Option("--url", help="Adresse des AdminCenters, z. B. https://admin.example.de/.")
+]
+Locators = Annotated[
+    Path | None,
+    typer.Option(
+        "--locators",
+        help="TOML-Datei, die Beschriftungen des AdminCenters anpasst (siehe docs/locators.md).",
+    ),
+]
+Sichtbar = Annotated[
+    bool,
+    typer.Option("--sichtbar", "--headed", help="Den Browser sichtbar öffnen (zum Zuschauen)."),
+]
+RemoteUrl = Annotated[
+    str | None,
+    typer.Option(
+        "--remote-url", help="Adresse eines Selenium-Grid-Knotens statt eines lokalen Browsers."
+    ),
+]
+Mandant = Annotated[
+    list[str] | None,
+    typer.Option("--mandant", help="Nur diesen Mandanten bearbeiten (mehrfach angebbar)."),
+]
+Zeilen = Annotated[
+    str | None,
+    typer.Option(
+        "--zeilen", help="Nur diese Excel-Zeilen bearbeiten, z. B. 5-20 (in jedem Blatt)."
+    ),
+]
+Workers = Annotated[
+    int, typer.Option("--workers", help="Anzahl paralleler Browser-Sitzungen (je Mandant eine).")
+]
+BatchSize = Annotated[
+    int,
+    typer.Option(
+        "--batch-size",
+        help="Einheiten je Stapel: speichern, Veröffentlichung prüfen, Ergebnisse sichern.",
+    ),
+]
+Timeout = Annotated[
+    float,
+    typer.Option(
+        "--veroeffentlichung-timeout",
+        help="Sekunden, die eine Einheit bis zur Veröffentlichung brauchen darf.",
+    ),
+]
+
+
+def build_options(
+    url: str,
+    locators: Path | None,
+    sichtbar: bool,
+    remote_url: str | None,
+    mandant: list[str] | None,
+    zeilen: str | None,
+    workers: int,
+    batch_size: int,
+    timeout: float,
+) -> RunOptions:
+    return RunOptions(
+        url=url,
+        locators=locators,
+        headed=sichtbar,
+        remote_url=remote_url,
+        mandanten=tuple(mandant or ()),
+        rows=parse_rows(zeilen) if zeilen else None,
+        workers=workers,
+        batch_size=batch_size,
+        publish_timeout=timeout,
+    )
+
+
+def ask_credentials() -> Credentials:
+    """From AMT24_BENUTZER / AMT24_PASSWORT, else asked for (the password hidden)."""
+    found = credentials_from_env()
+    if found is not None:
+        return found
+    user = typer.prompt("Benutzername")
+    return Credentials(user, typer.prompt("Passwort", hide_input=True))
+
+
+@app.command("run")
+def run(
+    mappe: Mappe,
+    url: Url,
+    locators: Locators = None,
+    sichtbar: Sichtbar = False,
+    remote_url: RemoteUrl = None,
+    mandant: Mandant = None,
+    zeilen: Zeilen = None,
+    workers: Workers = 1,
+    batch_size: BatchSize = DEFAULT_BATCH_SIZE,
+    veroeffentlichung_timeout: Timeout = DEFAULT_PUBLISH_TIMEOUT,
+) -> None:
+    """Importiert die Arbeitsmappe in das AdminCenter und schreibt je Zeile Status und Meldung.
+
+    Bearbeitet werden nur Zeilen, die nicht OK sind oder sich seit dem letzten OK geändert
+    haben. Vorher prüft der Lauf, ob jede nötige Beschriftung zu finden ist, und ändert sonst
+    nichts. Anmeldung über AMT24_BENUTZER und AMT24_PASSWORT oder Abfrage. Rückgabewert: 0 alles
+    OK, 1 Zeilen UNGÜLTIG oder FEHLER oder eine Beschriftung fehlt, 2 Eingabe unbrauchbar,
+    3 AdminCenter nicht erreichbar oder Anmeldung fehlgeschlagen.
+    """
+    from importer.runner.run import run_workbook  # slow import (pandera): only when needed
+
+    options = call(
+        build_options,
+        url,
+        locators,
+        sichtbar,
+        remote_url,
+        mandant,
+        zeilen,
+        workers,
+        batch_size,
+        veroeffentlichung_timeout,
+    )
+    credentials = ask_credentials()
+    with progress_bars() as bars:
+        summary = call(run_workbook, mappe, options, credentials, bars)
+    print_run_summary(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command("plan")
+def plan(
+    mappe: Mappe,
+    url: Url,
+    als_json: Annotated[
+        bool, typer.Option("--json", help="Die Vorschau als JSON ausgeben (je Zeile ein Objekt).")
+    ] = False,
+    locators: Locators = None,
+    sichtbar: Sichtbar = False,
+    remote_url: RemoteUrl = None,
+    mandant: Mandant = None,
+    zeilen: Zeilen = None,
+    workers: Workers = 1,
+) -> None:
+    """Zeigt, was ein Lauf anlegen, ändern oder belassen würde, ohne etwas zu ändern.
+
+    Meldet sich nur lesend an und liest, was im AdminCenter steht; weder das AdminCenter noch
+    die Arbeitsmappe werden verändert. Geänderte Felder erscheinen mit altem und neuem Wert.
+    """
+    from importer.runner.run import plan_workbook  # slow import (pandera): only when needed
+
+    options = call(
+        build_options,
+        url,
+        locators,
+        sichtbar,
+        remote_url,
+        mandant,
+        zeilen,
+        workers,
+        DEFAULT_BATCH_SIZE,
+        DEFAULT_PUBLISH_TIMEOUT,
+    )
+    credentials = ask_credentials()
+    with progress_bars(enabled=not als_json) as bars:
+        summary = call(plan_workbook, mappe, options, credentials, bars)
+    if als_json:
+        console.print_json(plan_json(summary))
+    else:
+        print_plan(summary)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command("demo")
+def demo(
+    workers: Workers = 2,
+    latenz_ms: Annotated[
+        int,
+        typer.Option("--latenz-ms", help="Künstliche Antwortzeit der Sandbox in Millisekunden."),
+    ] = 0,
+) -> None:
+    """Spielt den Beispiel-Landkreis Meißen in eine eingebaute Sandbox ein und zeigt das Ergebnis.
+
+    Kopiert examples/landkreis-meissen.xlsx nach ./amt24-demo-ergebnis.xlsx (überschreibt eine
+    vorhandene Datei), startet die Sandbox auf einem freien Port, importiert alles (Benutzer
+    admin) und beendet die Sandbox wieder.
+    """
+    from importer.runner.demo import DEMO_RESULT, run_demo  # slow import: only when needed
+
+    with progress_bars() as bars:
+        summary = call(run_demo, Path.cwd() / DEMO_RESULT, workers, latenz_ms, bars)
+    print_run_summary(summary)
+    raise typer.Exit(summary.exit_code)

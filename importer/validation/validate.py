@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,15 @@ class ValidationReport:
         return not self.findings
 
     def findings_for(self, sheet: str, row: int) -> list[Finding]:
-        return [f for f in self.findings if f.sheet == sheet and f.row == row]
+        return list(self._by_row.get((sheet, row), ()))
+
+    @cached_property
+    def _by_row(self) -> dict[tuple[str, int], list[Finding]]:
+        """Findings by (sheet, row): the runner asks once per row of a large workbook."""
+        by_row: dict[tuple[str, int], list[Finding]] = {}
+        for finding in self.findings:
+            by_row.setdefault((finding.sheet, finding.row), []).append(finding)
+        return by_row
 
     def rows_with_findings(self, sheet: str) -> set[int]:
         return {f.row for f in self.findings if f.sheet == sheet}

@@ -3,12 +3,16 @@
 - `browser` (module): a fresh headless Chromium with its own profile, quit at module end.
 - `driver` (test): that browser with cookies cleared after the test; when the test failed, the
   page's URL, HTML and a screenshot go to `test-artifacts/<test>/`.
+- `make_client(sandbox, user="admin", ...)` (test): an `AdminCenter` on `driver`, logged in.
+- `sandbox_state(sandbox)`: the sandbox's inspection JSON (what really got saved).
 """
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterator
+import urllib.request
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from pathlib import Path
 
@@ -17,6 +21,8 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from importer.admincenter.browser import browser_session
+from importer.admincenter.client import AdminCenter
+from importer.admincenter.locators import Locators, load_locators
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
@@ -58,3 +64,25 @@ def save_evidence(driver: WebDriver, nodeid: str) -> Path:
         (folder / "page.html").write_text(driver.page_source, encoding="utf-8")
         driver.save_screenshot(str(folder / "screenshot.png"))
     return folder
+
+
+@pytest.fixture
+def make_client(driver: WebDriver) -> Callable[..., AdminCenter]:
+    def make(
+        sandbox,
+        user: str | None = "admin",
+        password: str | None = None,
+        locators: Locators | None = None,
+        timeout: float = 10.0,
+    ) -> AdminCenter:
+        client = AdminCenter(driver, sandbox.url, locators or load_locators(), timeout)
+        if user is not None:
+            client.login(user, password or user)
+        return client
+
+    return make
+
+
+def sandbox_state(sandbox) -> dict:
+    with urllib.request.urlopen(sandbox.url.rstrip("/") + "/_sandbox/state") as answer:
+        return json.load(answer)

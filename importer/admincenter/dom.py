@@ -63,9 +63,12 @@ class Dom:
         return self.driver.execute_script(CALL, op, arg)
 
     def problem_spec(self, on_login_page: bool = False) -> dict[str, Any]:
-        """Labels of the page-level problems; off the login page, the login form itself is one."""
+        """Labels of the page-level problems. Off the login page, the login form itself is one;
+        on it, "Ihre Sitzung ist abgelaufen" is just the reason we are there."""
         spec: dict[str, Any] = {k: [self.label(v)] for k, v in PROBLEM_KEYS.items()}
         spec["loginButton"] = None if on_login_page else self.spec("login.anmelden")
+        if on_login_page:
+            spec["session"] = []
         return spec
 
     @staticmethod

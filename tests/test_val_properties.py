@@ -3,14 +3,19 @@ paths agree with the libraries they shortcut."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from importer.model import Record
 from importer.validation import mail, phone
+from importer.validation.validate import validate_workbook
 from importer.validation.values import normalize, normalize_phone, normalize_url
 from importer.workbook import columns
+from importer.workbook.data import WorkbookData
 
 ANY_CELL = st.one_of(
     st.none(),
@@ -115,3 +120,32 @@ def validated_by_library(address: str) -> str | None:
 def test_email_fast_path_equals_email_validator(local: str, domain: str) -> None:
     address = f"{local}@{domain}"
     assert mail._normalized(address) == validated_by_library(address)
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    cells=st.lists(
+        st.tuples(
+            st.sampled_from(columns.DATA_SHEETS),
+            st.integers(min_value=2, max_value=30),
+            st.dictionaries(st.sampled_from(["mandant", "name", "telefon", "email", "plz",
+                                             "parent", "oe_id", "internet"]), ANY_CELL),
+        ),
+        max_size=12,
+    )
+)  # fmt: skip
+def test_validate_workbook_never_raises_and_findings_stay_at_their_rows(
+    cells: list[tuple[columns.Sheet, int, dict[str, object]]],
+) -> None:
+    data = WorkbookData(path=Path("/tmp/zufall.xlsx"))
+    for sheet, row, values in cells:
+        fields = {f: v for f, v in values.items() if f in sheet.fields}
+        records = data.sheets.setdefault(sheet.name, [])
+        if row not in {r.row for r in records}:
+            records.append(Record(sheet.name, row, fields))
+    report = validate_workbook(data)
+    rows = {(s, r.row) for s, records in data.sheets.items() for r in records}
+    assert {(f.sheet, f.row) for f in report.findings} <= rows
+    assert set(report.normalized) == rows
+    headers = {s.name: {c.header for c in s.columns} for s in columns.DATA_SHEETS}
+    assert all(f.column in headers[f.sheet] for f in report.findings)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from importer.admincenter.credentials import Credentials, credentials_from_env
+from importer.cli.admincenter_commands import ask_credentials
 from importer.cli.app import app, call, console
 from importer.cli.runner_render import plan_json, print_plan, print_run_summary, progress_bars
 from importer.runner.options import (
@@ -89,15 +89,6 @@ def build_options(
         batch_size=batch_size,
         publish_timeout=timeout,
     )
-
-
-def ask_credentials() -> Credentials:
-    """From AMT24_BENUTZER / AMT24_PASSWORT, else asked for (the password hidden)."""
-    found = credentials_from_env()
-    if found is not None:
-        return found
-    user = typer.prompt("Benutzername")
-    return Credentials(user, typer.prompt("Passwort", hide_input=True))
 
 
 @app.command("run")

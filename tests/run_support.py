@@ -1,0 +1,125 @@
+"""Helpers of the runner tests (test_run_*.py): workbooks, sandbox state, results read back."""
+
+from __future__ import annotations
+
+import json
+import sys
+import urllib.request
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+
+from importer.admincenter.credentials import Credentials
+from importer.model import Status
+from importer.runner.options import RunOptions
+from importer.sandbox import RunningSandbox
+from importer.validation.validate import validate_workbook
+from importer.workbook.reader import read_workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+
+import make_workbook  # noqa: E402
+
+ADMIN = Credentials("admin", "admin")
+UNITS = "Organisationseinheiten"
+# Short back-off: the tests meet technical failures on purpose and need not wait long.
+FAST = {"backoff": 0.1, "page_timeout": 10.0}
+
+
+def small_workbook(folder: Path, mandanten: int = 2, units: int = 5, seed: int = 0) -> Path:
+    """A valid workbook with logos (one per Mandant) in `folder/logos/`."""
+    return make_workbook.build(folder / "mappe.xlsx", mandanten, units, seed=seed, logos=True)
+
+
+def mandanten_of(path: Path) -> list[str]:
+    return [record.mandant for record in read_workbook(path).records("Impressum")]
+
+
+def options(sandbox: RunningSandbox, **overrides: Any) -> RunOptions:
+    return RunOptions(url=sandbox.url, **{**FAST, **overrides})
+
+
+def state(sandbox: RunningSandbox) -> dict[str, Any]:
+    with urllib.request.urlopen(sandbox.url + "_sandbox/state") as answer:
+        return json.load(answer)
+
+
+def writes(sandbox: RunningSandbox) -> dict[str, int]:
+    """Request counts of every POST except the login."""
+    counts = state(sandbox)["requests"]
+    return {k: v for k, v in counts.items() if k.startswith("POST") and "anmeldung" not in k}
+
+
+def statuses(path: Path) -> dict[tuple[str, int], tuple[str, str]]:
+    """(sheet, row) → (Status, Meldung) as the workbook holds them now."""
+    data = read_workbook(path)
+    return {
+        (sheet, r.row): (str(r.written.get("status") or ""), str(r.written.get("meldung") or ""))
+        for sheet, records in data.sheets.items()
+        for r in records
+    }
+
+
+def all_ok(path: Path) -> bool:
+    return all(status == Status.OK.value for status, _ in statuses(path).values())
+
+
+def set_cell(path: Path, sheet: str, row: int, header: str, value: object) -> None:
+    """Change one user cell, as a user would in Excel."""
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet]
+    column = next(c.column for c in ws[1] if c.value == header)
+    ws.cell(row=row, column=column).value = value
+    wb.save(path)
+
+
+def sent_values(path: Path) -> dict[tuple[str, int], dict[str, str | None]]:
+    """Per row the values the importer sends (validation's normalized values)."""
+    return validate_workbook(read_workbook(path)).normalized
+
+
+def expected_units(path: Path) -> list[dict[str, Any]]:
+    """The units the sandbox must hold after importing `path`, as /_sandbox/state shows them."""
+    data = read_workbook(path)
+    normalized = sent_values(path)
+    units = []
+    for record in data.records(UNITS):
+        values = normalized[(UNITS, record.row)]
+        units.append(
+            {
+                "mandant": values["mandant"],
+                "name": values["name"],
+                "parent": values["parent"],
+                "email": values["email"],
+                "telefon": values["telefon"],
+                "fax": values["fax"],
+                "internet": values["internet"],
+                "published": True,
+            }
+        )
+    return sorted(units, key=lambda u: (u["mandant"], u["name"]))
+
+
+def actual_units(sandbox: RunningSandbox) -> list[dict[str, Any]]:
+    keys = ("mandant", "name", "parent", "email", "telefon", "fax", "internet", "published")
+    units = [
+        {key: unit[key] if key == "published" else unit[key] or None for key in keys}
+        for unit in state(sandbox)["units"]
+    ]
+    return sorted(units, key=lambda u: (u["mandant"], u["name"]))
+
+
+def files_text(folder: Path) -> str:
+    """Every file below `folder` as text (xlsx unpacked), for searching a secret in it."""
+    texts = []
+    for path in folder.rglob("*"):
+        if not path.is_file():
+            continue
+        if path.suffix == ".xlsx":
+            with zipfile.ZipFile(path) as archive:
+                texts += [archive.read(n).decode("utf-8", "replace") for n in archive.namelist()]
+        else:
+            texts.append(path.read_bytes().decode("utf-8", "replace"))
+    return "\n".join(texts)

@@ -370,7 +370,7 @@ const amt24 = (() => {
       const msg = spaces(text(el));
       const control = fieldOf(el);
       const name = control ? controlName(control) : '';
-      if (control) field.push(name && !msg.includes(name) ? name + ': ' + msg : msg);
+      if (control) field.push(name ? name + ': ' + msg : msg);
       else general.push(msg);
     }
     return [...new Set(field.length ? field : general)];

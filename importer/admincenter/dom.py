@@ -115,10 +115,10 @@ class Dom:
         try:
             return wait_for(self.driver, found, self.timeout)
         except PageTimeout:
-            missing = self._first_missing([key, *also])
+            missing = self.first_missing([key, *also])
             raise LabelMissing(missing, self.label(missing), page) from None
 
-    def _first_missing(self, keys: list[str]) -> str:
+    def first_missing(self, keys: list[str]) -> str:
         present = self.probe(keys)
         return next((k for k in keys if not present.get(k)), keys[0])
 

@@ -6,6 +6,7 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 
 from importer.admincenter.pages import Page
 from importer.admincenter.problems import LabelMissing, PageProblem, PageTimeout, ServerError
+from importer.admincenter.waits import wait_for
 from importer.errors import AdminCenterUnreachable, LoginFailed
 
 NAV_KEYS = ("nav.organisationseinheiten", "nav.benutzerverwaltung", "nav.mandanten")
@@ -19,6 +20,9 @@ class LoginPage(Page):
         """Load `url` and wait for the login form; `AdminCenterUnreachable` when that fails."""
         try:
             self.driver.get(url)
+            if self._wait_form_or_navigation() == "navigation":
+                self.dom.click("nav.abmelden", "Navigation")  # someone is still logged in
+                self._wait_form_or_navigation()
             self.dom.seek(self.markers[0], self.title, also=self.markers[1:], on_login_page=True)
         except (TimeoutException, PageTimeout):
             raise AdminCenterUnreachable(f"Das AdminCenter unter {url} antwortet nicht.") from None
@@ -34,6 +38,24 @@ class LoginPage(Page):
                 f"(„{missing.label}“ fehlt)."
             ) from None
         return self
+
+    def _wait_form_or_navigation(self) -> str:
+        """Wait for the login form ("form") or the navigation of a live session."""
+        keys = [*self.markers, "nav.abmelden"]
+        problems = self.dom.problem_spec(on_login_page=True)
+
+        def shown(_driver: object) -> str | None:
+            self.dom.raise_problem(self.dom.run("problems", problems))
+            found = self.dom.probe(keys)
+            if all(found[k] for k in self.markers):
+                return "form"
+            return "navigation" if found["nav.abmelden"] else None
+
+        try:
+            return wait_for(self.driver, shown, self.dom.timeout)
+        except PageTimeout:
+            missing = self.dom.first_missing(list(self.markers))
+            raise LabelMissing(missing, self.dom.label(missing), self.title) from None
 
     def login(self, user: str, password: str) -> None:
         """Sign in; the start page with its navigation must follow."""

@@ -13,7 +13,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from importer.model import Finding
 from importer.workbook.columns import PRUEFBERICHT
-from importer.workbook.filesafety import write_text
+from importer.workbook.filesafety import FORMULA_STARTS, write_text
 from importer.workbook.styles import BOLD, HEADING_FONT, OPTIONAL_FILL, TITLE_FONT
 
 FINDING_HEADERS = ("Blatt", "Zeile", "Spalte", "Code", "Meldung", "Zelle")
@@ -43,31 +43,28 @@ def write_report_sheet(
 ) -> Worksheet:
     """Create or replace `Prüfbericht`. `letters[(sheet, column)]` is the cell column letter
     of a finding; `sheet_titles` maps canonical sheet names to the workbook's own names."""
-    ws = _fresh_sheet(wb)
+    out = _Lines(_fresh_sheet(wb))
     for letter, width in WIDTHS.items():
-        ws.column_dimensions[letter].width = width
-    ws.append(["Prüfbericht"])
-    ws["A1"].font = TITLE_FONT
+        out.ws.column_dimensions[letter].width = width
+    out.add(["Prüfbericht"], font=TITLE_FONT)
     stamp = datetime.now().strftime("%d.%m.%Y %H:%M")
-    ws.append([f"Erstellt am {stamp}: {_count(len(findings))}."])
-    ws.append([])
-    _header(ws, FINDING_HEADERS)
+    out.add([f"Erstellt am {stamp}: {_count(len(findings))}."])
+    out.add([])
+    out.add(list(FINDING_HEADERS), font=BOLD, fill=OPTIONAL_FILL)
     for finding in findings:
         letter = letters.get((finding.sheet, finding.column), "A")
-        row = [finding.sheet, finding.row, finding.column or "", finding.code, finding.message]
-        _append(ws, row, sheet_titles.get(finding.sheet, finding.sheet), letter, finding.row)
+        row = [finding.sheet, finding.row, finding.column, finding.code, finding.message]
+        out.linked(row, sheet_titles.get(finding.sheet, finding.sheet), f"{letter}{finding.row}")
     if not findings:
-        ws.append(["Keine Probleme gefunden."])
-    ws.append([])
-    ws.append(["Werte, die gesendet würden (nur wo sie vom Zellinhalt abweichen)"])
-    ws.cell(row=ws.max_row, column=1).font = HEADING_FONT
-    _header(ws, VALUE_HEADERS)
+        out.add(["Keine Probleme gefunden."])
+    out.add([])
+    out.add(["Werte, die gesendet würden (nur wo sie vom Zellinhalt abweichen)"], font=HEADING_FONT)
+    out.add(list(VALUE_HEADERS), font=BOLD, fill=OPTIONAL_FILL)
     for value in sent:
-        row = [value.sheet, value.row, value.column, value.in_cell, value.sent]
-        title = sheet_titles.get(value.sheet, value.sheet)
-        _append(ws, row, title, value.cell_letter, value.row)
-    ws.freeze_panes = "A5"
-    return ws
+        target = f"{value.cell_letter}{value.row}"
+        out.plain([value.sheet, value.row, value.column, value.in_cell, value.sent, target])
+    out.ws.freeze_panes = "A5"
+    return out.ws
 
 
 def _count(number: int) -> str:
@@ -82,21 +79,38 @@ def _fresh_sheet(wb: Workbook) -> Worksheet:
     return wb.create_sheet(PRUEFBERICHT, index)
 
 
-def _header(ws: Worksheet, headers: tuple[str, ...]) -> None:
-    ws.append(list(headers))
-    for cell in ws[ws.max_row]:
-        cell.font, cell.fill = BOLD, OPTIONAL_FILL
+class _Lines:
+    """Writes the report line by line (counting rows itself: `max_row` costs O(cells))."""
 
+    def __init__(self, ws: Worksheet) -> None:
+        self.ws = ws
+        self.row = 0
 
-def _append(ws: Worksheet, values: list[object], title: str, letter: str, row: int) -> None:
-    target = f"{letter}{row}"
-    number = ws.max_row + 1
-    for column, value in enumerate([*values, target], start=1):
-        if isinstance(value, str):
-            write_text(ws.cell(row=number, column=column), value)
-        else:
-            ws.cell(row=number, column=column, value=value)
-    cell = ws.cell(row=number, column=len(values) + 1)
-    quoted = title.replace("'", "''")
-    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}")
-    cell.font = LINK_FONT
+    def add(self, values: list[object], font: Font | None = None, fill: object = None) -> None:
+        self.row += 1
+        for column, value in enumerate(values, start=1):
+            cell = self.ws.cell(row=self.row, column=column)
+            if isinstance(value, str):
+                write_text(cell, value)
+            else:
+                cell.value = value
+            if font is not None:
+                cell.font = font
+            if fill is not None:
+                cell.fill = fill
+
+    def plain(self, values: list[object]) -> None:
+        """A line without styles; the quick path for the many lines of sent values."""
+        self.ws.append(values)
+        self.row += 1
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                write_text(self.ws.cell(row=self.row, column=column), value)
+
+    def linked(self, values: list[object], title: str, target: str) -> None:
+        """A line ending in a link to the cell `target` of sheet `title`."""
+        self.add([*values, target])
+        cell = self.ws.cell(row=self.row, column=len(values) + 1)
+        quoted = title.replace("'", "''")
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!{target}")
+        cell.font = LINK_FONT

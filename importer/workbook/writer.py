@@ -204,7 +204,7 @@ class WorkbookWriter:
             for field, sent in values.items():
                 if field not in columns:
                     continue
-                in_cell = ws.cell(row=row, column=columns[field]).value
+                in_cell = _value(ws, row, columns[field])
                 if _differs(in_cell, sent):
                     header = SHEETS_BY_NAME[sheet].column(field).header
                     letter = get_column_letter(columns[field])
@@ -248,10 +248,15 @@ def _column_fill(ws: Worksheet, column: int) -> PatternFill | None:
     return dimension.fill if dimension is not None else None
 
 
+# openpyxl has no public view of only the cells that exist: `ws.cell` and `iter_rows` create
+# the missing ones (and are slow for 100,000 cells), so these two read its cell dictionary.
 def _existing_cells(ws: Worksheet) -> Iterable[Cell]:
-    # openpyxl has no public view of only the cells that exist; iter_rows would create the
-    # missing ones across the whole used range.
     return list(ws._cells.values())
+
+
+def _value(ws: Worksheet, row: int, column: int) -> object:
+    cell = ws._cells.get((row, column))
+    return None if cell is None else cell.value
 
 
 def _differs(in_cell: object, sent: str | None) -> bool:

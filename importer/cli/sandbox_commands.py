@@ -1,3 +1,150 @@
-"""CLI commands (filled by their domain)."""
+"""`sandbox`: serve the sandbox AdminCenter on 127.0.0.1 until Ctrl+C."""
 
-from importer.cli.app import app  # noqa: F401
+from __future__ import annotations
+
+import signal
+import threading
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from importer.cli.app import app, call, console
+from importer.errors import UsageError
+from importer.sandbox import PROFILES, SandboxConfig, load_users, start_sandbox
+from importer.sandbox.config import DEFAULT_MANDANTEN
+from importer.sandbox.seed import mandanten_from_workbook
+
+DEFAULT_PORT = 8024
+MANDANTEN_HELP = (
+    'Mandanten, durch Semikolon getrennt, z. B. "Gemeinde A;Stadt B" (Vorgabe: '
+    + "; ".join(DEFAULT_MANDANTEN)
+    + ")."
+)
+FAULTS_HELP = "Fehlerprofil: " + ", ".join(PROFILES) + " (siehe docs/sandbox.md)."
+
+
+@app.command("sandbox")
+def sandbox(
+    port: Annotated[
+        int, typer.Option("--port", help="Port auf 127.0.0.1 (0 = ein freier Port).")
+    ] = DEFAULT_PORT,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="SQLite-Datei, deren Daten zwischen zwei Starts erhalten bleiben "
+            "(ohne: eine temporäre Datenbank, die beim Beenden gelöscht wird).",
+        ),
+    ] = None,
+    seed: Annotated[
+        Path | None,
+        typer.Option(
+            "--seed",
+            metavar="MAPPE",
+            help="Die Mandanten dieser Arbeitsmappe anlegen (leer, ohne Organisationseinheiten).",
+        ),
+    ] = None,
+    mandanten: Annotated[
+        str | None,
+        typer.Option(
+            "--mandanten",
+            metavar="NAMEN",
+            help=MANDANTEN_HELP,
+        ),
+    ] = None,
+    latency_ms: Annotated[
+        int, typer.Option("--latency-ms", help="Jede Antwort um so viele Millisekunden verzögern.")
+    ] = 0,
+    jitter_ms: Annotated[
+        int,
+        typer.Option("--jitter-ms", help="Zusätzliche zufällige Verzögerung bis zu so vielen ms."),
+    ] = 0,
+    publish_delay: Annotated[
+        float,
+        typer.Option(
+            "--publish-delay",
+            help="Sekunden nach der letzten Änderung, bis eine vollständige "
+            "Organisationseinheit veröffentlicht wird.",
+        ),
+    ] = 1.0,
+    session_timeout: Annotated[
+        float,
+        typer.Option("--session-timeout", help="Sitzung läuft nach so vielen Sekunden Ruhe ab."),
+    ] = 1800.0,
+    faults: Annotated[
+        str,
+        typer.Option(
+            "--faults",
+            metavar="PROFIL",
+            help=FAULTS_HELP,
+        ),
+    ] = "none",
+    users: Annotated[
+        Path | None,
+        typer.Option(
+            "--users",
+            metavar="DATEI",
+            help="TOML-Datei mit \\[\\[benutzer]]-Einträgen (name, passwort, mandanten).",
+        ),
+    ] = None,
+    fault_seed: Annotated[
+        int,
+        typer.Option("--fault-seed", help="Startwert des Zufalls: gleiche Zahl, gleiche Fehler."),
+    ] = 0,
+) -> None:
+    """Startet das Sandbox-AdminCenter, eine Nachbildung zum Üben und Testen, auf 127.0.0.1.
+
+    Beenden mit Strg+C.
+    """
+    config = SandboxConfig(
+        db_path=db,
+        mandanten=call(_mandanten, seed, mandanten),
+        users=call(load_users, users) if users else None,
+        port=port,
+        latency_ms=latency_ms,
+        jitter_ms=jitter_ms,
+        publish_delay=publish_delay,
+        session_timeout=session_timeout,
+        faults=faults,
+        seed=fault_seed,
+    )
+    running = call(start_sandbox, config)
+    console.print(f"Sandbox-AdminCenter läuft: {running.url}", highlight=False)
+    for line in _login_lines(config, users):
+        console.print(line, highlight=False)
+    console.print("Beenden mit Strg+C.")
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        threading.Event().wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        running.stop()
+    console.print("Sandbox beendet.")
+
+
+def _interrupt(_signum: int, _frame: object) -> None:
+    """SIGTERM stops the sandbox as cleanly as Ctrl+C."""
+    raise KeyboardInterrupt
+
+
+def _mandanten(seed: Path | None, names: str | None) -> list[str]:
+    if seed is not None and names is not None:
+        raise UsageError("Bitte entweder --seed oder --mandanten angeben, nicht beides.")
+    if seed is not None:
+        return mandanten_from_workbook(seed)
+    if names is not None:
+        return [name.strip() for name in names.split(";") if name.strip()]
+    return list(DEFAULT_MANDANTEN)
+
+
+def _login_lines(config: SandboxConfig, users_file: Path | None) -> list[str]:
+    lines = [f"Mandanten: {'; '.join(config.mandanten)}"]
+    if users_file is not None:
+        names = ", ".join(user.name for user in config.effective_users())
+        return [*lines, f"Benutzer aus {users_file}: {names}"]
+    for user in config.effective_users():
+        scope = "alle Mandanten" if user.mandanten is None else "nur " + "; ".join(user.mandanten)
+        lines.append(f"Anmeldung: Benutzername {user.name}, Passwort {user.password} ({scope})")
+    return lines

@@ -1,0 +1,132 @@
+"""Anmeldung, Abmelden, the start page, and the server-side sessions with their expiry."""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+import time
+from urllib.parse import urlsplit
+
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+
+from importer.sandbox.db import get_db, write_transaction
+from importer.sandbox.web import runtime, t, wants_json
+
+bp = Blueprint("auth", __name__)
+
+SESSION_EXPIRED = "Ihre Sitzung ist abgelaufen"
+LOGIN_FAILED = "Benutzername oder Passwort falsch"
+# last_seen is written at most this often, to keep writes off most page views
+TOUCH_INTERVAL = 1.0
+
+
+@bp.route("/anmeldung", methods=("GET", "POST"))
+def login() -> str | Response:
+    error = None
+    if request.method == "POST":
+        username = request.form.get("benutzername", "")
+        user = runtime().users.get(username)
+        password = request.form.get("passwort", "")
+        if user is not None and hmac.compare_digest(user.password.encode(), password.encode()):
+            _start_session(username)
+            return redirect(_safe_target(request.args.get("weiter")))
+        error = t(LOGIN_FAILED)
+    return render_template("login.html", error=error, username=request.form.get("benutzername"))
+
+
+@bp.post("/abmelden")
+def logout() -> Response:
+    with write_transaction(get_db()) as db:
+        db.execute("DELETE FROM login_session WHERE id = ?", (session.get("sid"),))
+    session.clear()
+    flash(t("Sie wurden abgemeldet."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.get("/")
+def start() -> str:
+    return render_template("start.html")
+
+
+def _start_session(username: str) -> None:
+    lifetime = runtime().faults.session_lifetime()
+    now = time.time()
+    sid = secrets.token_urlsafe(24)
+    with write_transaction(get_db()) as db:
+        db.execute(
+            "INSERT INTO login_session (id, username, last_seen, expires_at) VALUES (?, ?, ?, ?)",
+            (sid, username, now, None if lifetime is None else now + lifetime),
+        )
+    session.clear()  # a new CSRF token after login
+    session["sid"] = sid
+
+
+def require_session() -> Response | None:
+    """Set `g.user` from a live session, or answer with the way to the login page."""
+    sid = session.get("sid")
+    if sid is None:
+        return _to_login(expired=False)
+    row = get_db().execute("SELECT * FROM login_session WHERE id = ?", (sid,)).fetchone()
+    now = time.time()
+    timeout = runtime().config.session_timeout
+    alive = (
+        row is not None
+        and now - row["last_seen"] <= timeout
+        and (row["expires_at"] is None or now <= row["expires_at"])
+    )
+    if not alive:
+        _end_session(sid)
+        return _to_login(expired=True)
+    g.user = runtime().users[row["username"]]
+    if now - row["last_seen"] > TOUCH_INTERVAL:
+        with write_transaction(get_db()) as db:
+            db.execute("UPDATE login_session SET last_seen = ? WHERE id = ?", (now, sid))
+    return None
+
+
+def _end_session(sid: str) -> None:
+    with write_transaction(get_db()) as db:
+        db.execute("DELETE FROM login_session WHERE id = ?", (sid,))
+    runtime().faults.record("session_expired")
+    session.clear()
+    flash(t(SESSION_EXPIRED), "warning")
+
+
+def _to_login(expired: bool) -> Response:
+    page_request = request.method == "GET" and not wants_json()
+    target = request.full_path.rstrip("?") if page_request else _referrer_path()
+    login_url = url_for("auth.login", weiter=target) if target else url_for("auth.login")
+    if wants_json():
+        message = t(SESSION_EXPIRED) if expired else t("Bitte melden Sie sich an.")
+        response = jsonify(message=message, redirect=login_url)
+        response.status_code = 401
+        return response
+    return redirect(login_url)
+
+
+def _referrer_path() -> str | None:
+    """Where a form was sent from: the page to come back to after logging in again."""
+    if not request.referrer:
+        return None
+    parts = urlsplit(request.referrer)
+    if parts.netloc != request.host:
+        return None
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def _safe_target(target: str | None) -> str:
+    """Only a path on this site; anything else goes to the start page."""
+    if not target or not target.startswith("/") or target.startswith("//"):
+        return url_for("auth.start")
+    return target

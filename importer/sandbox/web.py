@@ -1,0 +1,59 @@
+"""What every blueprint needs per request: labels, CSRF token, the user and their Mandanten."""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from typing import Any
+
+from flask import abort, current_app, g, request, session
+
+from importer.sandbox.config import SandboxUser
+from importer.sandbox.db import get_db
+from importer.sandbox.runtime import SandboxRuntime
+
+
+def runtime() -> SandboxRuntime:
+    return current_app.extensions["sandbox"]
+
+
+def t(text: str) -> str:
+    """A visible text, or the text a test configured in its place (`label_overrides`)."""
+    return runtime().config.label_overrides.get(text, text)
+
+
+def csrf_token() -> str:
+    """The session's token against cross-site request forgery, created on first use."""
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def wants_json() -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def current_user() -> SandboxUser:
+    return g.user
+
+
+def my_mandanten() -> list[sqlite3.Row]:
+    """The Mandanten the current user may manage, by name."""
+    rows = get_db().execute("SELECT id, name FROM mandant ORDER BY name").fetchall()
+    user = current_user()
+    return [row for row in rows if user.may_manage(row["name"])]
+
+
+def mandant_or_abort(mandant_id: int) -> sqlite3.Row:
+    """The Mandant, or 404 when unknown, or 403 "Keine Berechtigung" when not the user's."""
+    row = get_db().execute("SELECT * FROM mandant WHERE id = ?", (mandant_id,)).fetchone()
+    if row is None:
+        abort(404)
+    if not current_user().may_manage(row["name"]):
+        abort(403)
+    return row
+
+
+def form_values(fields: Any) -> dict[str, str]:
+    """The submitted values of the given fields, stripped of outer spaces."""
+    return {f.name: request.form.get(f.name, "").strip() for f in fields}

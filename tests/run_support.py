@@ -21,6 +21,7 @@ from importer.workbook.reader import read_workbook
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import make_workbook  # noqa: E402
+from fixtures_sandbox import AuthActions  # noqa: E402
 
 ADMIN = Credentials("admin", "admin")
 UNITS = "Organisationseinheiten"
@@ -123,3 +124,32 @@ def files_text(folder: Path) -> str:
         else:
             texts.append(path.read_bytes().decode("utf-8", "replace"))
     return "\n".join(texts)
+
+
+class ByHand:
+    """What an administrator does in the sandbox UI, through its pages (Flask test client)."""
+
+    def __init__(self, sandbox: RunningSandbox, user: str = "admin", password: str = "admin"):
+        self.sandbox = sandbox
+        self.auth = AuthActions(sandbox.app.test_client())
+        assert self.auth.login(user, password).status_code == 302
+
+    def mandant_id(self, name: str) -> int:
+        return next(m["id"] for m in state(self.sandbox)["mandanten"] if m["name"] == name)
+
+    def create_unit(self, mandant: str, name: str, **kommunikation: str) -> int:
+        path = f"/organisationseinheiten/anlegen?mandant={self.mandant_id(mandant)}"
+        answer = self.auth.post_form(path, {"name": name, "parent": ""})
+        assert answer.status_code == 302, answer.get_data(as_text=True)
+        oe_id = int(answer.headers["Location"].rstrip("/").rsplit("/", 1)[1])
+        if kommunikation:
+            page = f"/organisationseinheiten/{oe_id}"
+            fetched = self.auth.fetch(f"{page}/kommunikation", kommunikation, page=page)
+            assert fetched.status_code == 200, fetched.get_data(as_text=True)
+        return oe_id
+
+    def save_impressum(self, mandant: str, values: dict[str, str | None]) -> None:
+        path = f"/mandanten/{self.mandant_id(mandant)}/impressum"
+        data = {k: v or "" for k, v in values.items()}
+        answer = self.auth.post_form(path, data)
+        assert answer.status_code in (200, 302), answer.get_data(as_text=True)

@@ -6,11 +6,13 @@ without a cached value come from a scan of the sheet XML (`sheetxml`).
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from python_calamine import CalamineError, CalamineWorkbook
 
 from importer.errors import UnusableWorkbook
@@ -27,6 +29,8 @@ from importer.workbook.sheetxml import SheetFacts, scan_sheet, sheet_parts
 from importer.workbook.sniff import check_workbook_file
 
 WRITTEN_FIELDS = tuple(c.field for c in WRITTEN_COLUMNS)
+# calamine holds the sheet from A1 to its last filled cell: ~50 bytes per cell in memory.
+MAX_CELLS = 10_000_000
 
 
 def read_workbook(path: Path) -> WorkbookData:
@@ -37,14 +41,18 @@ def read_workbook(path: Path) -> WorkbookData:
         calamine = CalamineWorkbook.from_path(str(path))
         try:
             matched = match_sheets(path, calamine.sheet_names)
+            # Scanned first: calamine's table spans A1 to the last filled cell, so one stray
+            # value in cell XFD1048576 would make it allocate billions of cells.
+            facts = _sheet_facts(path, matched)
             tables = {
                 name: calamine.get_sheet_by_name(actual).to_python(skip_empty_area=False)
                 for name, actual in matched.items()
             }
         finally:
             calamine.close()
-        facts = _sheet_facts(path, matched)
-    except (CalamineError, zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
+    except (
+        CalamineError, zipfile.BadZipFile, ET.ParseError, KeyError, OSError, ValueError
+    ) as error:  # fmt: skip
         raise UnusableWorkbook(
             f"Die Arbeitsmappe „{path.name}“ ist beschädigt und kann nicht gelesen werden."
         ) from error
@@ -102,7 +110,27 @@ def header_columns(sheet: Sheet, header: Sequence[object]) -> dict[str, int]:
 def _sheet_facts(path: Path, matched: dict[str, str]) -> dict[str, SheetFacts]:
     with zipfile.ZipFile(path) as archive:
         parts = sheet_parts(archive)
-        return {name: scan_sheet(archive.read(parts[actual])) for name, actual in matched.items()}
+        facts = {name: scan_sheet(archive, parts[actual]) for name, actual in matched.items()}
+    for name, found in facts.items():
+        _check_extent(path, matched[name], found)
+    return facts
+
+
+def _check_extent(path: Path, sheet: str, facts: SheetFacts) -> None:
+    """Refuse a sheet whose content spans more cells than can be held in memory."""
+    cells = facts.last_row * facts.last_column
+    if cells > MAX_CELLS:
+        column = get_column_letter(min(facts.last_column, 16384))
+        raise UnusableWorkbook(
+            f"Das Blatt „{sheet}“ in „{path.name}“ reicht bis Zeile {_german(facts.last_row)} "
+            f"und Spalte {column} ({_german(cells // 10**6)} Millionen Zellen, erlaubt sind "
+            f"{MAX_CELLS // 10**6} Millionen); bitte ganz unten oder ganz rechts versehentlich "
+            "eingetragene Werte löschen."
+        )
+
+
+def _german(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
 
 
 def _records(

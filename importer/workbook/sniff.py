@@ -17,6 +17,12 @@ ENCRYPTION_STREAMS = ("EncryptionInfo", "EncryptedPackage")
 ODS_MIMETYPE = b"application/vnd.oasis.opendocument.spreadsheet"
 WORKBOOK_PART = "xl/workbook.xml"
 SAVE_AS_XLSX = "bitte in Excel als „Excel-Arbeitsmappe (*.xlsx)“ speichern"
+# Limits that keep time and memory bounded (docs/reliability.md): a workbook of 50,000 rows
+# is about 5 MB on disk and 40 MB unpacked; a sheet formatted down to row 1,048,576 about
+# 150 MB unpacked.
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+MB = 1024 * 1024
 
 
 def check_workbook_file(path: Path) -> None:
@@ -41,7 +47,19 @@ def check_workbook_file(path: Path) -> None:
         raise UnusableWorkbook(
             f"Die Datei „{name}“ ist keine Excel-Arbeitsmappe (.xlsx); {SAVE_AS_XLSX}."
         )
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise UnusableWorkbook(
+            f"Die Datei „{name}“ ist {megabytes(size)} groß, verarbeitet werden Arbeitsmappen "
+            f"bis {megabytes(MAX_FILE_BYTES)}; meist stecken Bilder oder weitere Blätter darin, "
+            "bitte die Daten in eine neue Vorlage kopieren (amt24-import template)."
+        )
     _check_zip(path)
+
+
+def megabytes(size: int) -> str:
+    """1_572_864 → "1,5 MB" (German decimal comma)."""
+    return f"{size / MB:.1f} MB".replace(".", ",").replace(",0 MB", " MB")
 
 
 def _refuse_ole(path: Path) -> None:
@@ -70,6 +88,7 @@ def _check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
             mimetype = archive.read("mimetype") if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, EOFError) as error:
         raise UnusableWorkbook(
@@ -83,4 +102,10 @@ def _check_zip(path: Path) -> None:
     if WORKBOOK_PART not in names:
         raise UnusableWorkbook(
             f"Die Datei „{name}“ ist keine Excel-Arbeitsmappe (.xlsx); {SAVE_AS_XLSX}."
+        )
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise UnusableWorkbook(
+            f"Die Arbeitsmappe „{name}“ ist entpackt {megabytes(unpacked)} groß, erlaubt sind "
+            f"{megabytes(MAX_UNPACKED_BYTES)}; meist ist ein Blatt bis zur letzten Zeile "
+            "formatiert, bitte die leeren Zeilen unter den Daten löschen."
         )

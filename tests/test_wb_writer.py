@@ -162,11 +162,11 @@ def test_report_lists_findings_with_links_and_the_values_sent(mappe: Path) -> No
         [OE, 4, None, "oe-doppelt", "Doppelt.", "I4"],
         [None] * 6,
         ["Werte, die gesendet würden (nur wo sie vom Zellinhalt abweichen)"] + [None] * 5,
-        ["Blatt", "Zeile", "Spalte", "In der Zelle", "Wird gesendet", "Zelle"],
-        [OE, 2, "Telefon", "035204 7870-100", "+49 35204 7870-100", "E2"],
-        [OE, 3, "Telefon", "035204 7870-200", "+49 35204 7870-200", "E3"],
-        [OE, 3, "E-Mail", "bauhof@klipphausen.example", None, "D3"],
-    ]
+        ["Blatt", "Zeile", "Spalten", None, "Gesendet wird (Zellinhalt → gesendeter Wert)", None],
+        [OE, 2, "Telefon", None, "Telefon: „035204 7870-100“ → „+49 35204 7870-100“", None],
+        [OE, 3, "Telefon, E-Mail", None, "Telefon: „035204 7870-200“ → „+49 35204 7870-200“; "
+         "E-Mail: „bauhof@klipphausen.example“ → (wird nicht gesendet)", None],
+    ]  # fmt: skip
     links = [c.hyperlink.location for c in ws["F"] if c.hyperlink is not None]
     assert links == [f"'{OE}'!D3", f"'{OE}'!I4"]
 
@@ -184,7 +184,7 @@ def test_text_that_looks_like_a_formula_stays_text(mappe: Path) -> None:
     assert [(c.value, c.data_type, c.quotePrefix) for c in cells] == [
         ('=HYPERLINK("http://x","klick")', "s", True),
         ("+49 fehlt", "s", True),
-        ("=1+1", "s", True),
+        ("Fax: (leer) → „=1+1“", "s", False),
     ]
 
 

@@ -17,28 +17,42 @@ from importer.workbook.filesafety import FORMULA_STARTS, write_text
 from importer.workbook.styles import BOLD, HEADING_FONT, OPTIONAL_FILL, TITLE_FONT
 
 FINDING_HEADERS = ("Blatt", "Zeile", "Spalte", "Code", "Meldung", "Zelle")
-VALUE_HEADERS = ("Blatt", "Zeile", "Spalte", "In der Zelle", "Wird gesendet", "Zelle")
+VALUE_HEADERS = ("Blatt", "Zeile", "Spalten", "", "Gesendet wird (Zellinhalt → gesendeter Wert)")
 WIDTHS = {"A": 24, "B": 8, "C": 30, "D": 30, "E": 90, "F": 14}
 LINK_FONT = Font(color="0563C1", underline="single")
 
 
 @dataclass(frozen=True)
-class SentValue:
-    """A value that is sent differently from what the cell shows (e.g. a normalized phone)."""
+class SentRow:
+    """The values of one row that are sent differently from what the cells show (e.g. a
+    normalized phone), as (column header, cell value, value sent or None if not sent)."""
 
     sheet: str
     row: int
-    column: str
-    cell_letter: str
-    in_cell: object
-    sent: str | None
+    changes: list[tuple[str, object, str | None]]
+
+    def line(self) -> list[object]:
+        columns = ", ".join(header for header, _, _ in self.changes)
+        text = "; ".join(
+            f"{header}: {_shown(cell)} → {_shown(sent) if sent else '(wird nicht gesendet)'}"
+            for header, cell, sent in self.changes
+        )
+        return [self.sheet, self.row, columns, None, text]
+
+
+def _shown(value: object) -> str:
+    if value is None:
+        return "(leer)"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"„{value}“"
 
 
 def write_report_sheet(
     wb: Workbook,
     findings: list[Finding],
     letters: dict[tuple[str, str | None], str],
-    sent: Iterable[SentValue],
+    sent: Iterable[SentRow],
     sheet_titles: dict[str, str],
 ) -> Worksheet:
     """Create or replace `Prüfbericht`. `letters[(sheet, column)]` is the cell column letter
@@ -60,9 +74,8 @@ def write_report_sheet(
     out.add([])
     out.add(["Werte, die gesendet würden (nur wo sie vom Zellinhalt abweichen)"], font=HEADING_FONT)
     out.add(list(VALUE_HEADERS), font=BOLD, fill=OPTIONAL_FILL)
-    for value in sent:
-        target = f"{value.cell_letter}{value.row}"
-        out.plain([value.sheet, value.row, value.column, value.in_cell, value.sent, target])
+    for row in sent:
+        out.plain(row.line())
     out.ws.freeze_panes = "A5"
     return out.ws
 

@@ -59,8 +59,8 @@ def write_validation(data: WorkbookData, report: Report) -> Writeback:
     """Mark `report`'s findings in the workbook `data` was read from, and save it."""
     check_writable(data.path)
     writer = WorkbookWriter(data.path)
-    for sheet, records in data.sheets.items():
-        for row in {r.row for r in records} | writer.marked_rows(sheet):
+    for sheet in data.sheets:
+        for row in writer.marked_rows(sheet):
             writer.clear_marks(sheet, row)
     writer.mark_findings(report.findings)
     results = row_results(data, report.findings)

@@ -40,7 +40,7 @@ from importer.workbook.filesafety import (
 )
 from importer.workbook.marks import clear_cell, is_marked, mark_cell
 from importer.workbook.reader import header_columns
-from importer.workbook.report_sheet import SentValue, write_report_sheet
+from importer.workbook.report_sheet import SentRow, write_report_sheet
 from importer.workbook.sniff import check_workbook_file
 from importer.workbook.styles import HEADER_FONT, WRITTEN_HEADER_FILL
 from importer.workbook.template import TEXT_FORMAT
@@ -196,19 +196,23 @@ class WorkbookWriter:
             self.wb, report.findings, letters, self._sent_values(report), self._titles
         )
 
-    def _sent_values(self, report: Report) -> Iterator[SentValue]:
+    def _sent_values(self, report: Report) -> Iterator[SentRow]:
         for (sheet, row), values in sorted(report.normalized.items()):
             if sheet not in self._titles:
                 continue
-            ws, columns = self.worksheet(sheet), self.columns(sheet)
+            ws, columns, catalogue = (
+                self.worksheet(sheet),
+                self.columns(sheet),
+                SHEETS_BY_NAME[sheet],
+            )
+            changes = []
             for field, sent in values.items():
-                if field not in columns:
-                    continue
-                in_cell = _value(ws, row, columns[field])
-                if _differs(in_cell, sent):
-                    header = SHEETS_BY_NAME[sheet].column(field).header
-                    letter = get_column_letter(columns[field])
-                    yield SentValue(sheet, row, header, letter, in_cell, sent)
+                if field in columns:
+                    in_cell = _value(ws, row, columns[field])
+                    if _differs(in_cell, sent):
+                        changes.append((catalogue.column(field).header, in_cell, sent))
+            if changes:
+                yield SentRow(sheet, row, changes)
 
     # -- saving ------------------------------------------------------------------------------
 

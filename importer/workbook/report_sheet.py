@@ -74,8 +74,8 @@ def write_report_sheet(
     out.add([])
     out.add(["Werte, die gesendet würden (nur wo sie vom Zellinhalt abweichen)"], font=HEADING_FONT)
     out.add(list(VALUE_HEADERS), font=BOLD, fill=OPTIONAL_FILL)
-    for row in sent:
-        out.plain(row.line())
+    for sent_row in sent:
+        out.plain(sent_row.line())
     out.ws.freeze_panes = "A5"
     return out.ws
 

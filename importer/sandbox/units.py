@@ -20,7 +20,7 @@ from flask import (
 
 from importer.sandbox.db import get_db, write_transaction
 from importer.sandbox.forms import KOMMUNIKATION_FIELDS, UNIT_NAME, validate
-from importer.sandbox.web import form_values, mandant_or_abort, my_mandanten, runtime, t
+from importer.sandbox.web import by_name, form_values, mandant_or_abort, my_mandanten, runtime, t
 
 bp = Blueprint("units", __name__, url_prefix="/organisationseinheiten")
 
@@ -157,11 +157,8 @@ def _unit_or_abort(oe_id: int) -> tuple[sqlite3.Row, sqlite3.Row]:
 
 
 def _units_of(mandant_id: int) -> list[sqlite3.Row]:
-    return (
-        get_db()
-        .execute("SELECT * FROM unit WHERE mandant_id = ? ORDER BY name, id", (mandant_id,))
-        .fetchall()
-    )
+    rows = get_db().execute("SELECT * FROM unit WHERE mandant_id = ?", (mandant_id,)).fetchall()
+    return by_name(rows)
 
 
 def _parent_name(unit: sqlite3.Row) -> str | None:

@@ -37,11 +37,19 @@ def current_user() -> SandboxUser:
     return g.user
 
 
+_UMLAUTS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def by_name(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
+    """Sorted like a German list (DIN 5007-1: ä as a, ß as ss), not by code points."""
+    return sorted(rows, key=lambda row: (row["name"].casefold().translate(_UMLAUTS), row["id"]))
+
+
 def my_mandanten() -> list[sqlite3.Row]:
     """The Mandanten the current user may manage, by name."""
-    rows = get_db().execute("SELECT id, name FROM mandant ORDER BY name").fetchall()
+    rows = get_db().execute("SELECT id, name FROM mandant").fetchall()
     user = current_user()
-    return [row for row in rows if user.may_manage(row["name"])]
+    return by_name([row for row in rows if user.may_manage(row["name"])])
 
 
 def mandant_or_abort(mandant_id: int) -> sqlite3.Row:

@@ -6,17 +6,21 @@ import os
 import shutil
 import stat
 import tempfile
+import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl.cell.cell import Cell
 
-from importer.errors import ImporterError, WorkbookLocked
+from importer.errors import ImporterError, UnusableWorkbook, WorkbookLocked
 
 # Leading characters that make Excel or LibreOffice treat text as a formula (OWASP CSV
 # injection list); tab and carriage return as well.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# openpyxl holds every cell, styled empty ones included, at ~500 bytes each: sheets beyond
+# this unpacked size would take minutes and gigabytes to rewrite (docs/reliability.md).
+MAX_WRITABLE_SHEET_BYTES = 32 * 1024 * 1024
 
 
 class WorkbookNotSaved(ImporterError):
@@ -50,7 +54,8 @@ def lock_files(path: Path) -> list[Path]:
 
 
 def check_writable(path: Path) -> None:
-    """Raise `WorkbookLocked` if `path` is open in Excel or LibreOffice or cannot be written."""
+    """Raise `WorkbookLocked` if `path` is open in Excel or LibreOffice or cannot be written,
+    `UnusableWorkbook` if it is too big to be rewritten."""
     path = Path(path)
     locks = lock_files(path)
     if locks:
@@ -58,6 +63,7 @@ def check_writable(path: Path) -> None:
             f"Die Arbeitsmappe „{path.name}“ ist in einem anderen Programm geöffnet "
             f"(Sperrdatei „{locks[0].name}“); bitte dort schließen und erneut starten."
         )
+    check_size_for_writing(path)
     read_only = not path.stat().st_mode & stat.S_IWUSR or not os.access(path, os.W_OK)
     if read_only:
         raise WorkbookLocked(
@@ -68,6 +74,29 @@ def check_writable(path: Path) -> None:
         raise WorkbookLocked(
             f"Im Ordner „{path.parent}“ darf nicht geschrieben werden; die Arbeitsmappe "
             f"„{path.name}“ kann dort nicht gespeichert werden."
+        )
+
+
+def check_size_for_writing(path: Path) -> None:
+    """Raise `UnusableWorkbook` if the sheets are too big to be rewritten in bounded memory."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            size = sum(
+                info.file_size
+                for info in archive.infolist()
+                if info.filename.startswith("xl/worksheets/")
+                or info.filename == "xl/sharedStrings.xml"
+            )
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UnusableWorkbook(
+            f"Die Arbeitsmappe „{path.name}“ ist beschädigt und kann nicht gelesen werden."
+        ) from error
+    if size > MAX_WRITABLE_SHEET_BYTES:
+        mb = 1024 * 1024
+        raise UnusableWorkbook(
+            f"Die Arbeitsmappe „{path.name}“ ist zu groß zum Beschreiben (Tabellenblätter "
+            f"entpackt {size // mb} MB, höchstens {MAX_WRITABLE_SHEET_BYTES // mb} MB); bitte "
+            "leere, nur formatierte Zeilen unter den Daten löschen oder mit --no-write prüfen."
         )
 
 

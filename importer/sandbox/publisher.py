@@ -6,57 +6,73 @@ current draft (0.1 for a new unit, x.1 after an edit) into the next whole versio
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import time
 from pathlib import Path
 
 from importer.sandbox.db import connect, write_transaction
 
-READY = """
-SELECT id, major FROM unit
+PENDING = """
+SELECT id, major, changed_at FROM unit
 WHERE (major = 0 OR minor <> 0) AND name <> '' AND email <> '' AND telefon <> ''
-  AND changed_at <= ?
 """
+IDLE_WAIT = 1.0  # seconds between looks when nothing is pending and nobody wakes the thread
 
 
-def publish_due(db_path: Path, delay: float) -> int:
-    """Publish every complete unit whose last change is at least `delay` seconds old."""
-    db = connect(db_path)
-    try:
-        now = time.time()
-        if db.execute(READY, (now - delay,)).fetchone() is None:
-            return 0  # the common case: no write lock taken
+def publish_due(db: sqlite3.Connection, delay: float) -> float | None:
+    """Publish every complete unit whose last change is `delay` seconds old.
+
+    Returns the seconds until the next pending unit is due, or None when none is pending.
+    """
+    now = time.time()
+    pending = db.execute(PENDING).fetchall()
+    due = {unit["id"] for unit in pending if unit["changed_at"] + delay <= now}
+    if due:
         with write_transaction(db):
-            due = db.execute(READY, (now - delay,)).fetchall()
-            for unit in due:
-                major = unit["major"] + 1
-                db.execute("UPDATE unit SET major = ?, minor = 0 WHERE id = ?", (major, unit["id"]))
-                db.execute(
-                    "UPDATE unit_version SET major = ?, minor = 0, published = 1, changed_at = ?"
-                    " WHERE unit_id = ? AND published = 0",
-                    (major, now, unit["id"]),
-                )
-        return len(due)
-    finally:
-        db.close()
+            for unit in db.execute(PENDING).fetchall():
+                if unit["changed_at"] + delay <= now:
+                    _publish(db, unit["id"], unit["major"] + 1, now)
+    later = [unit["changed_at"] + delay - now for unit in pending if unit["id"] not in due]
+    return min(later) if later else None
+
+
+def _publish(db: sqlite3.Connection, oe_id: int, major: int, now: float) -> None:
+    db.execute("UPDATE unit SET major = ?, minor = 0 WHERE id = ?", (major, oe_id))
+    db.execute(
+        "UPDATE unit_version SET major = ?, minor = 0, published = 1, changed_at = ?"
+        " WHERE unit_id = ? AND published = 0",
+        (major, now, oe_id),
+    )
 
 
 class Publisher(threading.Thread):
-    """Polls for due units every few hundredths of a second until stopped."""
+    """Sleeps until the next unit is due or a save wakes it (`wake()`), until stopped."""
 
     def __init__(self, db_path: Path, delay: float, pause: threading.Lock) -> None:
         super().__init__(name="sandbox-publisher", daemon=True)
         self._db_path = db_path
-        self._pause = pause  # held by a reset while it rebuilds the database
         self._delay = delay
-        self._interval = min(0.2, max(0.01, delay / 5))
-        self._stopped = threading.Event()
+        self._pause = pause  # held by a reset while it rebuilds the database
+        self._woken = threading.Event()
+        self._stopped = False
 
     def run(self) -> None:
-        while not self._stopped.wait(self._interval):
-            with self._pause:
-                publish_due(self._db_path, self._delay)
+        db = connect(self._db_path)
+        try:
+            while not self._stopped:
+                with self._pause:
+                    next_due = publish_due(db, self._delay)
+                self._woken.wait(IDLE_WAIT if next_due is None else min(next_due, IDLE_WAIT))
+                self._woken.clear()
+        finally:
+            db.close()
+
+    def wake(self) -> None:
+        """A unit changed: look again now."""
+        self._woken.set()
 
     def stop(self) -> None:
-        self._stopped.set()
+        self._stopped = True
+        self._woken.set()
         self.join(timeout=5)

@@ -209,6 +209,7 @@ def _insert_unit(mandant_id: int, values: dict[str, str]) -> int:
             "INSERT INTO unit_version (unit_id, major, minor, changed_at) VALUES (?, 0, 1, ?)",
             (oe_id, now),
         )
+    runtime().publisher.wake()
     return oe_id
 
 
@@ -235,4 +236,6 @@ def _save_unit(oe_id: int, values: dict[str, object]) -> sqlite3.Row:
                 f"UPDATE unit SET {assignments}minor = max(minor, 1), changed_at = ? WHERE id = ?",
                 (*changed.values(), now, oe_id),
             )
-        return db.execute("SELECT * FROM unit WHERE id = ?", (oe_id,)).fetchone()
+        unit = db.execute("SELECT * FROM unit WHERE id = ?", (oe_id,)).fetchone()
+    runtime().publisher.wake()
+    return unit

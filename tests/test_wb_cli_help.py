@@ -14,7 +14,8 @@ from importer.cli import app
 GERMAN = re.compile(
     r"[äöüßÄÖÜ„“]|\b(der|die|das|den|dem|des|ein|eine|einen|und|oder|nicht|nur|mit|ohne|für|"
     r"wird|werden|ist|sind|im|in|auf|aus|vom|von|zum|zur|je|jede|jeder|als|bei|nach|siehe|"
-    r"bitte|datei|zeile|zeilen|blatt|mappe|arbeitsmappe)\b",
+    r"bitte|datei|zeile|zeilen|blatt|mappe|arbeitsmappe|eines|einer|einem|statt|zu|alle|"
+    r"sowie|wenn|dass|bis|über|unter|durch|um|an|kein|keine|neu|neue|adresse|anzahl)\b",
     re.IGNORECASE,
 )
 ENGLISH = re.compile(

@@ -19,6 +19,7 @@ from importer.admincenter.values import LabelCheck
 if TYPE_CHECKING:
     from importer.admincenter.client import AdminCenter
 
+CHECK_PATIENCE = 8.0
 AFTER_SAVE = "erscheint erst nach dem Speichern"
 ON_ERROR = "erscheint nur im Fehlerfall"
 NAV_KEYS = ("nav.benutzerverwaltung", "nav.mandanten", "nav.organisationseinheiten", "nav.abmelden")
@@ -100,6 +101,9 @@ class _Checker:
         try:
             open_page()
         except LabelMissing as missing:
+            if missing.key in keys:  # the page is there, but without this label: look at all
+                self.probe(page, keys)
+                return True
             self.results.append(LabelCheck(page, missing.key, missing.label, False))
             rest = [k for k in keys if k != missing.key]
             self.unchecked(page, rest, "Seite nicht erreicht")
@@ -113,7 +117,19 @@ class _Checker:
 
 
 def check_labels(client: AdminCenter, mandant: str | None = None) -> list[LabelCheck]:
-    """Visit every page a run needs (read-only) and report each label of the table."""
+    """Visit every page a run needs (read-only) and report each label of the table.
+
+    A page whose label is missing is waited for at most `CHECK_PATIENCE` seconds.
+    """
+    patience = client.dom.timeout
+    client.dom.timeout = min(patience, CHECK_PATIENCE)
+    try:
+        return _check_all(client, mandant)
+    finally:
+        client.dom.timeout = patience
+
+
+def _check_all(client: AdminCenter, mandant: str | None) -> list[LabelCheck]:
     checker = _Checker(client)
     login_keys = ("login.benutzername", "login.passwort", "login.anmelden")
     checker.results += [

@@ -107,7 +107,7 @@ def _defaults() -> dict[str, Locator]:
     table.update(_form_fields("bild", LOGO))
     table.update(_form_fields("oe", ORGANISATIONSEINHEITEN, OE_FORM_FIELDS))
     table.update(_form_fields("kommunikation", ORGANISATIONSEINHEITEN, KOMMUNIKATION_FIELDS))
-    return dict(sorted(table.items()))
+    return table
 
 
 DEFAULT_LOCATORS: dict[str, Locator] = _defaults()

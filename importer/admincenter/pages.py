@@ -41,7 +41,7 @@ class FormPage(Page):
         self.title = title
         self.fields = dom.locators.fields(prefix)
         self.save_key = f"{prefix}.speichern"
-        self.markers = (f"{prefix}.{next(iter(self.fields))}", self.save_key)
+        self.markers = (self.save_key, f"{prefix}.{next(iter(self.fields))}")
 
     def read(self) -> dict[str, str | None]:
         """The form's current values by catalogue field name ("" for an empty field)."""

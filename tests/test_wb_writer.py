@@ -64,6 +64,21 @@ def test_findings_are_marked_and_row_findings_go_to_status(mappe: Path) -> None:
     ]
 
 
+def test_new_findings_of_a_row_replace_its_old_marks(mappe: Path) -> None:
+    writer = WorkbookWriter(mappe)
+    writer.mark_findings([Finding(OE, 2, "Telefon", "telefon-ungueltig", "Telefon ist falsch.")])
+    writer.mark_findings([
+        Finding(OE, 2, "Fax", "telefon-ungueltig", "Fax ist falsch."),
+        Finding(OE, 3, "Fax", "telefon-ungueltig", "Fax auch."),
+    ])  # fmt: skip
+    writer.mark_findings([Finding(OE, 3, "Fax", "telefon-ungueltig", "Fax immer noch.")])
+    writer.save()
+    assert marks(mappe) == [
+        ("F2", FINDING_RGB, f"{MARK_HEADER}\nFax ist falsch."),
+        ("F3", FINDING_RGB, f"{MARK_HEADER}\nFax immer noch."),
+    ]
+
+
 def test_clearing_removes_only_our_marks(mappe: Path) -> None:
     wb = openpyxl.load_workbook(mappe)
     ws = wb[OE]

@@ -116,13 +116,15 @@ class WorkbookWriter:
         """Light-red fill and a comment with the German message on each problem cell.
 
         A finding without a column (or for a column the sheet lacks) marks the Status cell.
-        Marks of earlier calls on the same cells are replaced.
+        The findings of a row replace all earlier marks of that row.
         """
         by_cell: dict[tuple[str, int, int], list[str]] = defaultdict(list)
         for finding in findings:
             if finding.sheet in self._titles and finding.row >= 2:
                 key = (finding.sheet, finding.row, self._finding_column(finding))
                 by_cell[key].append(finding.message)
+        for sheet, row in {(sheet, row) for sheet, row, _ in by_cell}:
+            self.clear_marks(sheet, row)
         for (sheet, row, column), messages in by_cell.items():
             ws = self.worksheet(sheet)
             mark_cell(ws.cell(row=row, column=column), messages, _column_fill(ws, column))

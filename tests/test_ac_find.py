@@ -13,7 +13,10 @@ import pytest
 
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import load_locators
+from importer.admincenter.pages_mandant import MandantenPage, MandantPage
+from importer.admincenter.pages_units import UnitsPage
 from importer.admincenter.problems import PageTimeout, PermissionDenied, Refused, ServerError
+from importer.admincenter.values import UnitRef
 
 pytestmark = pytest.mark.browser
 
@@ -261,3 +264,73 @@ def test_a_form_the_browser_refuses_to_send_is_refused_with_its_message(page) ->
         dom.press("oe.speichern", "Test", confirm=["oe.gespeichert"])
     assert len(refused.value.messages) == 1
     assert refused.value.messages[0].startswith("Name: ")
+
+
+UNIT_TREE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<header><nav><a href="#oe">Organisationseinheiten</a><a href="#hilfe">Hilfe</a></nav></header>
+<div class="layout"><div class="left">
+  <input type="search" aria-label="Suchen"><button>Anlegen</button>
+  <ul role="tree">
+    <li role="treeitem"><a href="oe/1">Bauamt</a> <span>1.0</span>
+      <ul hidden><li><a href="oe/2">Tiefbau</a></li><li><a href="oe/3">Hochbau</a></li></ul></li>
+    <li role="treeitem"><a href="oe/4">Hauptamt</a></li>
+  </ul></div>
+  <div class="right"><a href="#abbrechen">Abbrechen</a></div>
+</div>
+<footer><a href="#impressum">Impressum</a></footer>
+</body></html>"""
+
+UNIT_TABLE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<main><h1>Organisationseinheiten</h1>
+<label>Suchen <input name="q"></label> <a href="#neu">Anlegen</a>
+<table><thead><tr><th>Name</th><th>Version</th></tr></thead><tbody id="rows">
+  <tr><td>Laden …</td></tr></tbody></table></main>
+<script>
+  // Loaded by a request, then drawn a moment later.
+  fetch('data:text/plain,rows').then(() => {
+    setTimeout(() => {
+      document.getElementById('rows').innerHTML =
+        '<tr onclick="location.hash=1"><td>Ordnungsamt</td><td>1.0</td></tr>' +
+        '<tr onclick="location.hash=2"><td>Standesamt</td><td>0.1</td></tr>';
+    }, 50);
+  });
+</script>
+</body></html>"""
+
+MANDANTEN_SEARCH = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<aside><input id="q" placeholder="Suchen"><ul id="list"><li>Bitte suchen</li></ul></aside>
+<script>
+  // The list comes from the server only for a search term (as with very many Mandanten).
+  document.getElementById('q').addEventListener('keydown', event => {
+    if (event.key !== 'Enter') return;
+    document.getElementById('list').innerHTML =
+      '<li><a href="mandant.html">Gemeinde Klipphausen</a></li>';
+  });
+</script>
+</body></html>"""
+
+MANDANT_DETAIL = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<h2>Gemeinde Klipphausen</h2><h3>Verwalten</h3>
+<button onclick="location.href='impressum.html'">Impressum</button>
+<button>Datenschutzbeauftragter</button><button>Bild</button>
+</body></html>"""
+
+
+def test_units_are_listed_from_a_tree_or_a_table(page) -> None:
+    dom = page(UNIT_TREE)
+    assert UnitsPage(dom).units() == [
+        UnitRef("Bauamt", dom.driver.current_url.rsplit("/", 1)[0] + "/oe/1"),
+        UnitRef("Tiefbau", dom.driver.current_url.rsplit("/", 1)[0] + "/oe/2"),
+        UnitRef("Hochbau", dom.driver.current_url.rsplit("/", 1)[0] + "/oe/3"),
+        UnitRef("Hauptamt", dom.driver.current_url.rsplit("/", 1)[0] + "/oe/4"),
+    ]
+    dom = page(UNIT_TABLE)  # rows that are clicked, filled in by a script after a while
+    assert UnitsPage(dom).units() == [UnitRef("Ordnungsamt"), UnitRef("Standesamt")]
+
+
+def test_a_mandant_not_listed_is_searched_for(page, tmp_path: Path) -> None:
+    (tmp_path / "mandant.html").write_text(MANDANT_DETAIL, encoding="utf-8")
+    dom = page(MANDANTEN_SEARCH)
+    detail = MandantenPage(dom).open("Gemeinde Klipphausen")
+    assert dom.driver.current_url.endswith("/mandant.html")
+    assert isinstance(detail, MandantPage)

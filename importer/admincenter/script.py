@@ -478,6 +478,13 @@ const amt24 = (() => {
   const clickable = el => el.hasAttribute('onclick') || el.hasAttribute('tabindex') ||
     el.hasAttribute('data-href') || getComputedStyle(el).cursor === 'pointer';
 
+  // A table row is named by its first filled cell, anything else by its whole text.
+  function entryName(el) {
+    if (el.tagName !== 'TR') return norm(text(el));
+    const cell = [...el.cells].find(c => norm(text(c)));
+    return cell ? norm(text(cell)) : '';
+  }
+
   function entriesIn(box, skip) {
     const usable = el => !within(el, NAV) && !within(el, FOOTER) && norm(text(el)) &&
       !skip.has(lower(norm(text(el)))) && !/^[\d\s«»<>‹›…]+$/.test(text(el));
@@ -486,7 +493,7 @@ const amt24 = (() => {
       els = [...box.querySelectorAll('li, tbody tr')].filter(usable).filter(clickable);
     }
     els = els.filter(e => !els.some(o => o !== e && e.contains(o)));
-    return els.map(e => ({name: norm(text(e)), href: e.href || null}));
+    return els.map(e => ({name: entryName(e), href: e.href || null}));
   }
 
   function listItem(spec) {

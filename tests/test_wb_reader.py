@@ -184,9 +184,10 @@ def test_ten_thousand_units_read_well_under_a_second(tmp_path: Path) -> None:
     wb[OE]["B9000"] = "=A9000"
     wb[OE].row_dimensions[5000].hidden = True
     path = save(wb, tmp_path / "gross.xlsx")
-    started = time.perf_counter()
+    # CPU time: other work on a busy machine must not make the test flaky.
+    started = time.process_time()
     records = read_workbook(path).records(OE)
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     assert len(records) == 10_000
     assert [r.row for r in records if r.hidden] == [5000]
     assert [r.row for r in records if r.formula_without_value] == [9000]

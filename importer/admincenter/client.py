@@ -29,6 +29,7 @@ from importer.admincenter.waits import wait_for
 
 P = TypeVar("P", bound=Page)
 PUBLISH_POLL = 0.25
+VERIFIED_PAGES = {"mandanten", "units"}
 CLEAR_PASSWORDS = "for (const f of document.querySelectorAll('input[type=password]')) f.value = '';"
 
 
@@ -46,6 +47,7 @@ class AdminCenter:
         driver.set_page_load_timeout(timeout)
         driver.set_script_timeout(timeout)
         self._urls: dict[tuple[str, str], str] = {}
+        self._shared: set[str] = set()
         self._units: dict[str, list[UnitRef]] = {}
 
     # --- session -------------------------------------------------------------------------
@@ -72,6 +74,7 @@ class AdminCenter:
     def reset_cache(self) -> None:
         """Forget remembered addresses and unit lists (after a lost or doubtful response)."""
         self._urls.clear()
+        self._shared.clear()
         self._units.clear()
 
     # --- Mandanten -----------------------------------------------------------------------
@@ -172,8 +175,21 @@ class AdminCenter:
             except LabelMissing:
                 self._forget(key)
         opened = route()
-        self._urls[key] = self.driver.current_url.split("#")[0]
+        self._remember(key, self.driver.current_url.split("#")[0])
         return opened
+
+    def _remember(self, key: tuple[str, str], url: str) -> None:
+        """Remember where a page was; an address that two Mandanten share does not say which
+        Mandant it shows (the application keeps that elsewhere), so it is not remembered.
+        The units page may share one: it checks its Mandant selector on every visit."""
+        mandant, kind = key
+        shared = [k for k, u in self._urls.items() if k[1] == kind and k[0] != mandant and u == url]
+        if kind in self._shared or (shared and kind not in VERIFIED_PAGES):
+            self._shared.add(kind)
+            for other in shared:
+                self._forget(other)
+            return
+        self._urls[key] = url
 
     def _forget(self, key: tuple[str, str]) -> None:
         self._urls.pop(key, None)

@@ -18,7 +18,7 @@ class Code:
 CODES: dict[str, Code] = {
     "pflichtfeld-leer": Code(
         "{spalte} ist ein Pflichtfeld und darf nicht leer sein. Bitte einen Wert eintragen.",
-        "Pflichtspalten (im Vorlagenkopf mit * markiert) brauchen einen Wert; nur Leerzeichen "
+        "Pflichtspalten (im Vorlagenkopf farbig hervorgehoben) brauchen einen Wert; nur Leerzeichen "
         "zählen als leer.",
     ),
     "zelltyp-falsch": Code(

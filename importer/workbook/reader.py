@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,8 @@ def read_workbook(path: Path) -> WorkbookData:
         finally:
             calamine.close()
     except (
-        CalamineError, zipfile.BadZipFile, ET.ParseError, KeyError, OSError, ValueError
+        CalamineError, zipfile.BadZipFile, zlib.error, EOFError, ET.ParseError, KeyError,
+        OSError, ValueError,
     ) as error:  # fmt: skip
         raise UnusableWorkbook(
             f"Die Arbeitsmappe „{path.name}“ ist beschädigt und kann nicht gelesen werden."

@@ -1,0 +1,50 @@
+"""The example Landkreis Meißen imports completely, and a second run has nothing to do."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from run_support import (
+    ADMIN,
+    UNITS,
+    actual_units,
+    expected_units,
+    mandanten_of,
+    options,
+    state,
+    statuses,
+)
+from test_run_import import assert_mandanten_match
+
+from importer.runner.run import run_workbook
+from importer.workbook.reader import read_workbook
+
+pytestmark = pytest.mark.browser
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def test_example_landkreis_imports_completely_and_a_second_run_does_nothing(
+    make_sandbox, tmp_path: Path
+) -> None:
+    shutil.copytree(EXAMPLES / "logos", tmp_path / "logos")
+    path = Path(shutil.copy(EXAMPLES / "landkreis-meissen.xlsx", tmp_path))
+    sandbox = make_sandbox(mandanten=mandanten_of(path), publish_delay=0.2)
+
+    summary = run_workbook(path, options(sandbox, workers=2), ADMIN)
+
+    units = len(read_workbook(path).records(UNITS))
+    print(
+        f"\nBeispiel: {units} Einheiten in {summary.seconds:.1f} s "
+        f"({summary.seconds / units:.2f} s je Einheit, 2 Worker)"
+    )
+    assert summary.exit_code == 0
+    assert {status for status, _ in statuses(path).values()} == {"OK"}
+    assert actual_units(sandbox) == expected_units(path)
+    assert_mandanten_match(sandbox, path)
+    assert all(unit["version"] == "1.0" for unit in state(sandbox)["units"])
+
+    again = run_workbook(path, options(sandbox), ADMIN)
+    assert again.nothing_to_do and again.seconds < 5

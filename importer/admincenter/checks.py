@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from importer.admincenter.browser import browser_session
@@ -155,7 +156,7 @@ def _check_mandant(checker: _Checker, mandant: str) -> None:
     checker.visit(f"Mandant „{mandant}“", MANDANT_KEYS, lambda: client.mandant_page(mandant))
     for prefix, title in (("impressum", "Impressum"), ("datenschutz", "Datenschutzbeauftragter")):
         keys = [f"{prefix}.{f}" for f in client.locators.fields(prefix)] + [f"{prefix}.speichern"]
-        if checker.visit(title, keys, lambda p=prefix: client.form_page(mandant, p)):
+        if checker.visit(title, keys, partial(client.form_page, mandant, prefix)):
             checker.unchecked(title, [f"{prefix}.gespeichert"], AFTER_SAVE)
     if checker.visit(
         "Bild", ("bild.bilddatei", "bild.hochladen"), lambda: client.bild_page(mandant)

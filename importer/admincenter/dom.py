@@ -7,7 +7,7 @@ answer (confirmation, field errors, error page, login page, "Keine Berechtigung"
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from contextlib import suppress
 from typing import Any
 
@@ -128,24 +128,36 @@ class Dom:
     def click(
         self, key: str, page: str, near: str | None = None, on_login_page: bool = False
     ) -> None:
-        """Press what `key` names like a person would; a folded menu entry is followed by its
-        address, an element covered by something else is clicked by script."""
+        """Press what `key` names like a person would (waiting for it to appear)."""
+        self._press(
+            lambda: self.seek(key, page, near, on_login_page=on_login_page), self.label(key)
+        )
+
+    def click_entry(self, spec: dict[str, Any]) -> bool:
+        """Click the list entry named `spec["name"]`; False when the list has no such entry."""
+        return self._press(lambda: self.run("listItem", spec), spec["name"])
+
+    def _press(self, hit: Callable[[], dict[str, Any] | None], what: str) -> bool:
+        """Click a found element; a folded menu entry is followed by its address, an element
+        covered by something else is clicked by script, a stale one is found again."""
         for _attempt in range(3):
-            hit = self.seek(key, page, near, on_login_page=on_login_page)
+            found = hit()
+            if found is None:
+                return False
             try:
-                if hit["visible"]:
-                    hit["el"].click()
-                elif hit["href"]:
-                    self.driver.get(hit["href"])
+                if found["visible"]:
+                    found["el"].click()
+                elif found["href"]:
+                    self.driver.get(found["href"])
                 else:
-                    self.driver.execute_script("arguments[0].click();", hit["el"])
-                return
+                    self.driver.execute_script("arguments[0].click();", found["el"])
+                return True
             except StaleElementReferenceException:
                 continue
             except (ElementClickInterceptedException, ElementNotInteractableException):
-                self.driver.execute_script("arguments[0].click();", hit["el"])
-                return
-        raise PageTimeout(f"„{self.label(key)}“ ließ sich nicht anklicken.")
+                self.driver.execute_script("arguments[0].click();", found["el"])
+                return True
+        raise PageTimeout(f"„{what}“ ließ sich nicht anklicken.")
 
     def fill(self, values: Mapping[str, str | None], page: str, near: str | None = None) -> None:
         """Set many fields (by key) in one script call; type where a page refused the value."""

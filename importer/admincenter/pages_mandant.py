@@ -37,24 +37,15 @@ class MandantenPage(Page):
         """Click the Mandant with exactly this name; search for it if the list doesn't show it."""
         self.dom.wait_settled()
         spec = list_spec(self.dom, self.markers[0], name=name)
-        entry = self.dom.run("listItem", spec)
-        if entry is None:
+        if not self.dom.click_entry(spec):
             search = self.dom.element(self.markers[0], self.title)
             search.clear()
             search.send_keys(name, Keys.ENTER)
             self.dom.wait_settled()
-            entry = self.dom.run("listItem", spec)
-        if entry is None:
-            raise PermissionDenied(
-                f"Den Mandanten „{name}“ zeigt das AdminCenter diesem Benutzer nicht an."
-            )
-        href = entry.get_attribute("href")
-        if entry.is_displayed():
-            entry.click()
-        elif href:
-            self.driver.get(href)
-        else:
-            self.driver.execute_script("arguments[0].click();", entry)
+            if not self.dom.click_entry(spec):
+                raise PermissionDenied(
+                    f"Den Mandanten „{name}“ zeigt das AdminCenter diesem Benutzer nicht an."
+                )
         return MandantPage(self.dom).wait_loaded()
 
 

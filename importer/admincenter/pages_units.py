@@ -51,13 +51,8 @@ class UnitsPage(Page):
 
     def open_unit(self, name: str) -> UnitPage:
         self.dom.wait_settled()
-        entry = self.dom.run("listItem", list_spec(self.dom, "oe.suchen", name=name))
-        if entry is None:
+        if not self.dom.click_entry(list_spec(self.dom, "oe.suchen", name=name)):
             raise LabelMissing("oe.suchen", name, self.title)
-        if entry.is_displayed():
-            entry.click()
-        else:
-            self.driver.execute_script("arguments[0].click();", entry)
         return UnitPage(self.dom).wait_loaded()
 
     def open_create(self) -> UnitFormPage:

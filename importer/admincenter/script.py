@@ -505,7 +505,7 @@ const amt24 = (() => {
         .filter(e => !within(e, NAV) && level(text(e), spec.name) >= 2 &&
           !skip.has(lower(norm(text(e)))));
       const hit = best(els.map(el => ({el, level: level(text(el), spec.name), rank: 0})), null);
-      if (hit) return hit.el;
+      if (hit) return pressable(hit.el);
       if (box === document.body) return null;
     }
     return null;
@@ -570,8 +570,11 @@ const amt24 = (() => {
     if (problem) return {problem};
     const el = find(spec.find);
     if (!el || !(spec.also || []).every(s => find(s))) return null;
-    return {el, visible: visible(el), href: el.getAttribute('href') ? el.href : null};
+    return pressable(el);
   }
+
+  const pressable = el =>
+    ({el, visible: visible(el), href: el.getAttribute('href') ? el.href : null});
 
   return {find, seek, probe, read: readAll, fill, arm, problems, outcome, quiet, listItems,
     listItem, badge, image, versionState, texts: spec => texts(spec.label)};

@@ -110,12 +110,12 @@ def sandbox(
         seed=fault_seed,
     )
     running = call(start_sandbox, config)
-    console.print(f"Sandbox-AdminCenter läuft: {running.url}", highlight=False)
-    for line in _login_lines(config, users):
-        console.print(line, highlight=False)
-    console.print("Beenden mit Strg+C.")
-    signal.signal(signal.SIGTERM, _interrupt)
     try:
+        console.print(f"Sandbox-AdminCenter läuft: {running.url}", highlight=False)
+        for line in _login_lines(config, users):
+            console.print(line, highlight=False)
+        console.print("Beenden mit Strg+C.")
+        signal.signal(signal.SIGTERM, _interrupt)
         threading.Event().wait()
     except KeyboardInterrupt:
         pass

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from loguru import logger
 
 from importer.cli.admincenter_commands import ask_credentials
 from importer.cli.app import app, call, console
@@ -91,6 +92,11 @@ def build_options(
     )
 
 
+def quiet_log() -> None:
+    """The run's log goes to its protokoll.log only; the console shows progress and summary."""
+    logger.remove()
+
+
 @app.command("run")
 def run(
     mappe: Mappe,
@@ -127,6 +133,7 @@ def run(
         veroeffentlichung_timeout,
     )
     credentials = ask_credentials()
+    quiet_log()
     with progress_bars() as bars:
         summary = call(run_workbook, mappe, options, credentials, bars)
     print_run_summary(summary)
@@ -167,6 +174,7 @@ def plan(
         DEFAULT_PUBLISH_TIMEOUT,
     )
     credentials = ask_credentials()
+    quiet_log()
     with progress_bars(enabled=not als_json) as bars:
         summary = call(plan_workbook, mappe, options, credentials, bars)
     if als_json:
@@ -192,6 +200,7 @@ def demo(
     """
     from importer.runner.demo import DEMO_RESULT, run_demo  # slow import: only when needed
 
+    quiet_log()
     with progress_bars() as bars:
         summary = call(run_demo, Path.cwd() / DEMO_RESULT, workers, latenz_ms, bars)
     print_run_summary(summary)

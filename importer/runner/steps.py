@@ -137,7 +137,7 @@ class MandantSteps:
         if evidence and self.ctx.folder is not None:
             details = self.capture(self.ctx.folder, row)
             if details:
-                message = f"{message} Details: {details}"
+                message = f"{message.rstrip('.')}. Details: {details}"
         return row.result(Status.FEHLER, message, Action.FEHLGESCHLAGEN, oe_id=oe_id)
 
     def capture(self, folder: RunFolder, row: Row) -> str | None:

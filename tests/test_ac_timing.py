@@ -11,19 +11,11 @@ from collections.abc import Callable
 
 import pytest
 from fixtures_browser import ARTIFACTS, clear_session
+from test_ac_mandant import IMPRESSUM
 
 pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 ROUNDS = 10
-IMPRESSUM = {
-    "behoerde": "Gemeindeverwaltung Klipphausen",
-    "vertreten_durch": "Bürgermeister Max Mustermann",
-    "strasse": "Talstraße 3",
-    "plz": "01665",
-    "ort": "Klipphausen",
-    "telefon": "+49 35204 123-0",
-    "email": "poststelle@klipphausen.de",
-}
 
 
 def timed(samples: dict[str, list[float]], name: str, action: Callable[[], object]) -> object:

@@ -7,6 +7,7 @@ markup around it.
 
 from __future__ import annotations
 
+import socket
 from pathlib import Path
 
 import pytest
@@ -75,6 +76,7 @@ OUTCOMES = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head>
     setTimeout(() => {
       for (const el of document.querySelectorAll('.feld-fehler')) el.remove();
       if (window.answer === 'ok') status.textContent = 'Kommunikation gespeichert';
+      if (window.answer === 'wordy') status.textContent = 'Die Kommunikation wurde gespeichert.';
       if (window.answer === 'silent') return;
       if (window.answer === 'server') status.textContent = 'Es ist ein Fehler aufgetreten';
       if (window.answer === 'denied') document.body.innerHTML = '<h1>Keine Berechtigung</h1>';
@@ -242,6 +244,7 @@ def test_an_async_save_needs_a_new_confirmation_not_the_previous_one(page, drive
     dom = page(OUTCOMES)
     press_komm(dom, driver, "ok")
     press_komm(dom, driver, "ok")  # same text written again into the same element: new
+    press_komm(dom, driver, "wordy")  # the words of the label in order count as well
     dom.timeout = 0.6
     with pytest.raises(PageTimeout):
         press_komm(dom, driver, "silent")  # the old "gespeichert" still shows: not an answer
@@ -334,3 +337,15 @@ def test_a_mandant_not_listed_is_searched_for(page, tmp_path: Path) -> None:
     detail = MandantenPage(dom).open("Gemeinde Klipphausen")
     assert dom.driver.current_url.endswith("/mandant.html")
     assert isinstance(detail, MandantPage)
+
+
+def test_a_link_to_a_server_that_is_down_is_a_server_error(page) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    dom = page(
+        f'<html lang="de"><body><a href="http://127.0.0.1:{port}/">Anlegen</a></body></html>'
+    )
+    dom.click("oe.anlegen", "Test")
+    with pytest.raises(ServerError):
+        dom.check_page()

@@ -174,12 +174,18 @@ const amt24 = (() => {
     });
   }
 
-  // Innermost visible elements whose visible text contains `label`.
+  // Innermost visible elements whose visible text contains `label`: as written, then in any
+  // case, then (for several words) its words in order with a few words between them, so that
+  // "Das Impressum wurde gespeichert" answers "Impressum gespeichert".
   function texts(label, root) {
     root = root || document.body;
-    for (const fold of [s => s, lower]) {
-      const want = fold(spaces(label));
-      const has = el => fold(spaces(text(el))).includes(want);
+    const want = spaces(label);
+    const words = want.split(' ').map(w => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const loose = new RegExp(words.join('(?:\\s+\\S+){0,4}?\\s+'), 'i');
+    const tests = [t => t.includes(want), t => lower(t).includes(lower(want))];
+    if (words.length > 1) tests.push(t => loose.test(t));
+    for (const test of tests) {
+      const has = el => test(spaces(text(el)));
       const out = [];
       const walk = el => {
         let deeper = false;
@@ -404,6 +410,7 @@ const amt24 = (() => {
   // Page-level problems: {kind, text} or null. `spec` holds the labels per kind; a page that
   // arrived with HTTP 5xx is a server error whatever it says.
   function problems(spec) {
+    if (location.protocol === 'chrome-error:') return {kind: 'server', text: 'no connection'};
     const nav = performance.getEntriesByType('navigation')[0];
     if (nav && nav.responseStatus >= 500) return {kind: 'server', text: String(nav.responseStatus)};
     for (const kind of ['session', 'permission', 'server']) {

@@ -9,7 +9,6 @@ from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
-    Response,
     flash,
     g,
     jsonify,
@@ -19,6 +18,8 @@ from flask import (
     session,
     url_for,
 )
+from flask.typing import ResponseReturnValue
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from importer.sandbox.db import get_db, write_transaction
 from importer.sandbox.web import runtime, t, wants_json
@@ -32,7 +33,7 @@ TOUCH_INTERVAL = 1.0
 
 
 @bp.route("/anmeldung", methods=("GET", "POST"))
-def login() -> str | Response:
+def login() -> ResponseReturnValue:
     error = None
     if request.method == "POST":
         username = request.form.get("benutzername", "")
@@ -46,7 +47,7 @@ def login() -> str | Response:
 
 
 @bp.post("/abmelden")
-def logout() -> Response:
+def logout() -> WerkzeugResponse:
     with write_transaction(get_db()) as db:
         db.execute("DELETE FROM login_session WHERE id = ?", (session.get("sid"),))
     session.clear()
@@ -72,7 +73,7 @@ def _start_session(username: str) -> None:
     session["sid"] = sid
 
 
-def require_session() -> Response | None:
+def require_session() -> WerkzeugResponse | None:
     """Set `g.user` from a live session, or answer with the way to the login page."""
     sid = session.get("sid")
     if sid is None:
@@ -103,7 +104,7 @@ def _end_session(sid: str) -> None:
     flash(t(SESSION_EXPIRED), "warning")
 
 
-def _to_login(expired: bool) -> Response:
+def _to_login(expired: bool) -> WerkzeugResponse:
     page_request = request.method == "GET" and not wants_json()
     target = request.full_path.rstrip("?") if page_request else _referrer_path()
     login_url = url_for("auth.login", weiter=target) if target else url_for("auth.login")

@@ -17,6 +17,7 @@ from flask import (
     session,
 )
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from importer.sandbox.auth import require_session
 from importer.sandbox.web import runtime, t, wants_json
@@ -58,7 +59,7 @@ def _exempt() -> bool:
     return request.endpoint in EXEMPT_ENDPOINTS or request.blueprint in EXEMPT_BLUEPRINTS
 
 
-def _before_request() -> Response | None:
+def _before_request() -> WerkzeugResponse | None:
     if request.url_rule is None or _exempt():
         return None
     sandbox = runtime()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from flask import Blueprint, Response, abort, flash, redirect, render_template, request
+from flask.typing import ResponseReturnValue
 
 from importer.sandbox.db import get_db, write_transaction
 from importer.sandbox.forms import DATENSCHUTZ_FIELDS, IMPRESSUM_FIELDS, validate
@@ -64,16 +65,16 @@ def sub_mandanten(mandant_id: int) -> str:
 
 
 @bp.route("/mandanten/<int:mandant_id>/impressum", methods=("GET", "POST"))
-def impressum(mandant_id: int) -> str | Response:
+def impressum(mandant_id: int) -> ResponseReturnValue:
     return _form_page(mandant_id, "impressum")
 
 
 @bp.route("/mandanten/<int:mandant_id>/datenschutzbeauftragter", methods=("GET", "POST"))
-def datenschutz(mandant_id: int) -> str | Response:
+def datenschutz(mandant_id: int) -> ResponseReturnValue:
     return _form_page(mandant_id, "datenschutz")
 
 
-def _form_page(mandant_id: int, column: str) -> str | Response:
+def _form_page(mandant_id: int, column: str) -> ResponseReturnValue:
     mandant = mandant_or_abort(mandant_id)
     fields, heading, confirmation = FORMS[column]
     errors: dict[str, str] = {}
@@ -108,7 +109,7 @@ def _save_json(mandant_id: int, column: str, values: dict[str, str]) -> None:
 
 
 @bp.route("/mandanten/<int:mandant_id>/bild", methods=("GET", "POST"))
-def bild(mandant_id: int) -> str | Response:
+def bild(mandant_id: int) -> ResponseReturnValue:
     mandant = mandant_or_abort(mandant_id)
     error = None
     if request.method == "POST":

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Mapping
 
 from flask import (
     Blueprint,
@@ -17,6 +18,7 @@ from flask import (
     request,
     url_for,
 )
+from flask.typing import ResponseReturnValue
 
 from importer.sandbox.db import get_db, write_transaction
 from importer.sandbox.forms import KOMMUNIKATION_FIELDS, UNIT_NAME, validate
@@ -54,10 +56,11 @@ def listing() -> Response:
 
 
 @bp.route("/anlegen", methods=("GET", "POST"))
-def create() -> str | Response:
+def create() -> ResponseReturnValue:
     mandant = mandant_or_abort(request.args.get("mandant", 0, type=int))
     choices = _units_of(mandant["id"])
-    values, errors = {"name": "", PARENT_FIELD: ""}, {}
+    values: dict[str, str] = {"name": "", PARENT_FIELD: ""}
+    errors: dict[str, str] = {}
     if request.method == "POST":
         values, errors = _stammdaten_input(choices)
         if not errors:
@@ -115,7 +118,7 @@ def kommunikation(oe_id: int) -> Response:
 
 
 @bp.route("/<int:oe_id>/bearbeiten", methods=("GET", "POST"))
-def edit(oe_id: int) -> str | Response:
+def edit(oe_id: int) -> ResponseReturnValue:
     unit, mandant = _unit_or_abort(oe_id)
     excluded = _descendants(mandant["id"], oe_id) | {oe_id}
     choices = [row for row in _units_of(mandant["id"]) if row["id"] not in excluded]
@@ -213,7 +216,7 @@ def _insert_unit(mandant_id: int, values: dict[str, str]) -> int:
     return oe_id
 
 
-def _save_unit(oe_id: int, values: dict[str, object]) -> sqlite3.Row:
+def _save_unit(oe_id: int, values: Mapping[str, object]) -> sqlite3.Row:
     """Store changed values; a change to a published unit starts a new draft (x.1)."""
     with write_transaction(get_db()) as db:
         unit = db.execute("SELECT * FROM unit WHERE id = ?", (oe_id,)).fetchone()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from flask import (
     Blueprint,
@@ -26,6 +26,8 @@ from importer.sandbox.web import by_name, form_values, mandant_or_abort, my_mand
 
 bp = Blueprint("units", __name__, url_prefix="/organisationseinheiten")
 
+CREATED = "Organisationseinheit angelegt"
+SAVED = "Organisationseinheit gespeichert"
 CORRECT_INPUT = "Bitte korrigieren Sie die markierten Eingaben."
 UNKNOWN_PARENT = "Bitte wählen Sie eine Organisationseinheit dieses Mandanten."
 PARENT_FIELD = "parent"
@@ -58,25 +60,11 @@ def listing() -> Response:
 @bp.route("/anlegen", methods=("GET", "POST"))
 def create() -> ResponseReturnValue:
     mandant = mandant_or_abort(request.args.get("mandant", 0, type=int))
-    choices = _units_of(mandant["id"])
-    values: dict[str, str] = {"name": "", PARENT_FIELD: ""}
-    errors: dict[str, str] = {}
-    if request.method == "POST":
-        values, errors = _stammdaten_input(choices)
-        if not errors:
-            oe_id = _insert_unit(mandant["id"], values)
-            flash(t("Organisationseinheit angelegt"), "success")
-            return redirect(url_for("units.detail", oe_id=oe_id))
-    return render_template(
-        "unit_form.html",
-        mandanten=my_mandanten(),
-        mandant=mandant,
-        unit=None,
-        name_field=UNIT_NAME,
-        choices=choices,
-        values=values,
-        errors=errors,
-        heading="Organisationseinheit anlegen",
+    return _stammdaten_form(
+        mandant,
+        None,
+        _units_of(mandant["id"]),
+        lambda name, parent_id: _insert_unit(mandant["id"], name, parent_id),
     )
 
 
@@ -122,15 +110,38 @@ def edit(oe_id: int) -> ResponseReturnValue:
     unit, mandant = _unit_or_abort(oe_id)
     excluded = _descendants(mandant["id"], oe_id) | {oe_id}
     choices = [row for row in _units_of(mandant["id"]) if row["id"] not in excluded]
-    values = {"name": unit["name"], PARENT_FIELD: str(unit["parent_id"] or "")}
+    return _stammdaten_form(
+        mandant,
+        unit,
+        choices,
+        lambda name, parent_id: _save_unit(oe_id, {"name": name, "parent_id": parent_id})["id"],
+    )
+
+
+def _stammdaten_form(
+    mandant: sqlite3.Row,
+    unit: sqlite3.Row | None,
+    choices: list[sqlite3.Row],
+    save: Callable[[str, int | None], int],
+) -> ResponseReturnValue:
+    """Anlegen (`unit` None) or Bearbeiten: name and parent; `save` returns the unit's ID."""
+    values = {"name": "", PARENT_FIELD: ""}
+    if unit is not None:
+        values = {"name": unit["name"], PARENT_FIELD: str(unit["parent_id"] or "")}
     errors: dict[str, str] = {}
     if request.method == "POST":
         values, errors = _stammdaten_input(choices)
         if not errors:
             parent_id = int(values[PARENT_FIELD]) if values[PARENT_FIELD] else None
-            _save_unit(oe_id, {"name": values["name"], "parent_id": parent_id})
-            flash(t("Organisationseinheit gespeichert"), "success")
+            oe_id = save(values["name"], parent_id)
+            done = (
+                "Organisationseinheit angelegt"
+                if unit is None
+                else "Organisationseinheit gespeichert"
+            )
+            flash(t(done), "success")
             return redirect(url_for("units.detail", oe_id=oe_id))
+    heading = "Organisationseinheit anlegen" if unit is None else "Organisationseinheit bearbeiten"
     return render_template(
         "unit_form.html",
         mandanten=my_mandanten(),
@@ -140,7 +151,7 @@ def edit(oe_id: int) -> ResponseReturnValue:
         choices=choices,
         values=values,
         errors=errors,
-        heading="Organisationseinheit bearbeiten",
+        heading=heading,
     )
 
 
@@ -197,16 +208,15 @@ def _stammdaten_input(choices: list[sqlite3.Row]) -> tuple[dict[str, str], dict[
     return values, errors
 
 
-def _insert_unit(mandant_id: int, values: dict[str, str]) -> int:
+def _insert_unit(mandant_id: int, name: str, parent_id: int | None) -> int:
     now = time.time()
-    parent_id = int(values[PARENT_FIELD]) if values[PARENT_FIELD] else None
     with write_transaction(get_db()) as db:
         highest = db.execute("SELECT max(id) FROM unit").fetchone()[0]
         oe_id = runtime().next_unit_id(highest)
         db.execute(
             "INSERT INTO unit (id, mandant_id, name, parent_id, created_at, changed_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (oe_id, mandant_id, values["name"], parent_id, now, now),
+            (oe_id, mandant_id, name, parent_id, now, now),
         )
         db.execute(
             "INSERT INTO unit_version (unit_id, major, minor, changed_at) VALUES (?, 0, 1, ?)",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TypeVar
 
 from loguru import logger
@@ -103,8 +104,9 @@ class Session:
         while True:
             if self.stop.is_set():
                 raise RunStopped()
+            client = self.client  # a failed (re)start or login ends the run: not retried here
             try:
-                return step(self.client)
+                return step(client)
             except PageProblem as problem:
                 if not problem.retryable:
                     raise
@@ -126,8 +128,11 @@ class Session:
         elif isinstance(error, (WebDriverException, AdminCenterUnreachable)):
             logger.info("Browser-Sitzung wird neu gestartet")
             self.open()
-        elif self._client is not None:
+        elif self._client is not None and self.driver is not None:
+            # start again from a clean page: an error page is no place to navigate from
             self._client.reset_cache()
+            with suppress(WebDriverException):
+                self.driver.get(self.options.url)
 
     def __enter__(self) -> Session:
         return self

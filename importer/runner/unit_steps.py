@@ -51,9 +51,10 @@ class UnitSteps:
         self.ctx = steps.ctx
         self.name: str = steps.name
         self.rows = parents_first(rows)
-        self.index = UnitIndex(self.name, self.ctx.session.call)
+        self.index = UnitIndex(self.name, lambda: self.ctx.session.client)
         self.failed = dict(steps.job.blocked)  # name key of a failed or invalid unit → its row
         self.to_create: set[str] = set()  # dry run: name keys a run would create
+        self.created: set[str] = set()  # name keys of units this run created
 
     def run(self) -> None:
         size = self.ctx.options.batch_size
@@ -126,9 +127,10 @@ class UnitSteps:
             client.update_stammdaten(self.name, unit, name, parent)
             unit = replace(unit, name=name, parent=parent)
         self.index.remember(unit)
-        created = pending or decision.unit is None
-        if created:
+        if pending or decision.unit is None:
             self.ctx.journal.done(self.name, name, row.number, unit.oe_id)
+            self.created.add(name_key(name))  # a retry of this step still reports "angelegt"
+        created = name_key(name) in self.created
         if decision.fields() & set(KOMMUNIKATION_FIELDS):
             values = {f: row.values.get(f) for f in KOMMUNIKATION_FIELDS}
             client.save_kommunikation(self.name, unit, values)

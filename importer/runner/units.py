@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.values import Unit, UnitRef
 from importer.runner.diff import name_key
 from importer.runner.select import Row
-
-Call = Callable[[Callable[[AdminCenter], Any]], Any]
 
 
 class RowFailed(Exception):
@@ -42,25 +39,29 @@ class Match:
 
 
 class UnitIndex:
-    """The units of one Mandant. `call` runs a client step under the session's retry rules."""
+    """The units of one Mandant, read through `client()` (the session's current client).
 
-    def __init__(self, mandant: str, call: Call) -> None:
+    Used inside a step that runs under the session's retry rules: a failure here fails the
+    step, and the retried step finds the index as far as it got.
+    """
+
+    def __init__(self, mandant: str, client: Callable[[], AdminCenter]) -> None:
         self.mandant = mandant
-        self._call = call
+        self.client = client
         self._refs: dict[str, UnitRef] | None = None
         self._details: dict[str, Unit] = {}  # by name key
         self._by_id: dict[str, Unit] = {}
 
     def refresh(self) -> None:
         """Forget everything and read the list again (after a lost answer to a create)."""
-        self._call(lambda client: client.reset_cache())
+        self.client().reset_cache()
         self._refs = None
         self._details.clear()
         self._by_id.clear()
 
     def refs(self) -> dict[str, UnitRef]:
         if self._refs is None:
-            listed = self._call(lambda client: client.list_units(self.mandant))
+            listed = self.client().list_units(self.mandant)
             self._refs = {name_key(ref.name): ref for ref in listed}
         return self._refs
 
@@ -77,7 +78,7 @@ class UnitIndex:
             ref = self.refs().get(key)
             if ref is None:
                 return None
-            self.remember(self._call(lambda client: client.read_unit(self.mandant, ref)))
+            self.remember(self.client().read_unit(self.mandant, ref))
         return self._details.get(key)
 
     def remember(self, unit: Unit) -> None:

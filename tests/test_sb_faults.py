@@ -97,7 +97,10 @@ def test_502_after_save_keeps_the_new_unit(make_sandbox_app):
     client, auth = logged_in(app)
     response = auth.post_form("/organisationseinheiten/anlegen?mandant=1001", {"name": "Bauamt"})
     assert response.status_code == 502
-    assert "Es ist ein Fehler aufgetreten" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "Es ist ein Fehler aufgetreten" in html
+    assert "Organisationseinheit angelegt" not in html
+    assert "Organisationseinheit angelegt" not in client.get("/").get_data(as_text=True)
     state = client.get("/_sandbox/state").json
     assert [unit["name"] for unit in state["units"]] == ["Bauamt"]
     assert state["faults"]["502_after_save"] == 1

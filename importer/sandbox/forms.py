@@ -9,7 +9,10 @@ independently, and a test compares the two.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from flask import request
 
 from importer.sandbox.web import t
 
@@ -82,6 +85,11 @@ _RULES: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "ust_id": (re.compile(r"DE\d{9}"), "Die USt-IdNr. besteht aus DE und neun Ziffern."),
 }
+
+
+def form_values(fields: Iterable[Field]) -> dict[str, str]:
+    """The submitted values of the given fields, stripped of outer spaces."""
+    return {f.name: request.form.get(f.name, "").strip() for f in fields}
 
 
 def validate(fields: tuple[Field, ...], values: dict[str, str]) -> dict[str, str]:

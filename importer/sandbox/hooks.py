@@ -90,6 +90,7 @@ def _check_csrf() -> None:
 def _after_request(response: Response) -> Response:
     if g.pop("lose_response", False) and response.status_code == 302:
         runtime().faults.record("502_after_save")
+        session.pop("_flashes", None)  # the confirmation is lost with the response
         response = _error_response(502)
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"

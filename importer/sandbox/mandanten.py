@@ -8,9 +8,9 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from flask.typing import ResponseReturnValue
 
 from importer.sandbox.db import get_db, write_transaction
-from importer.sandbox.forms import DATENSCHUTZ_FIELDS, IMPRESSUM_FIELDS, validate
+from importer.sandbox.forms import DATENSCHUTZ_FIELDS, IMPRESSUM_FIELDS, form_values, validate
 from importer.sandbox.images import LogoRejected, check_logo
-from importer.sandbox.web import form_values, mandant_or_abort, my_mandanten, runtime, t
+from importer.sandbox.web import mandant_or_abort, my_mandanten, runtime, t
 
 bp = Blueprint("mandanten", __name__)
 

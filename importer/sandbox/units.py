@@ -21,8 +21,8 @@ from flask import (
 from flask.typing import ResponseReturnValue
 
 from importer.sandbox.db import get_db, write_transaction
-from importer.sandbox.forms import KOMMUNIKATION_FIELDS, UNIT_NAME, validate
-from importer.sandbox.web import by_name, form_values, mandant_or_abort, my_mandanten, runtime, t
+from importer.sandbox.forms import KOMMUNIKATION_FIELDS, UNIT_NAME, form_values, validate
+from importer.sandbox.web import by_name, mandant_or_abort, my_mandanten, runtime, t
 
 bp = Blueprint("units", __name__, url_prefix="/organisationseinheiten")
 

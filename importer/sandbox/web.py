@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
-from typing import Any
 
 from flask import abort, current_app, g, request, session
 
@@ -60,8 +59,3 @@ def mandant_or_abort(mandant_id: int) -> sqlite3.Row:
     if not current_user().may_manage(row["name"]):
         abort(403)
     return row
-
-
-def form_values(fields: Any) -> dict[str, str]:
-    """The submitted values of the given fields, stripped of outer spaces."""
-    return {f.name: request.form.get(f.name, "").strip() for f in fields}

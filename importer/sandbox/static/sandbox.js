@@ -152,7 +152,9 @@ function initMenus() {
 
 document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll(".list-filter").forEach(initListFilter);
-  document.querySelectorAll(".entitylist[data-source]").forEach(loadUnitList);
+  document.querySelectorAll(".entitylist[data-source]").forEach((list) =>
+    loadUnitList(list).catch(() =>
+      list.replaceChildren(messageItem("error", "Es ist ein Fehler aufgetreten"))));
   document.querySelectorAll('[role="tablist"]').forEach(initTabs);
   document.querySelectorAll("form.async-form").forEach(initAsyncForm);
   document.querySelectorAll("select.autosubmit").forEach((select) =>

@@ -349,3 +349,29 @@ def test_a_link_to_a_server_that_is_down_is_a_server_error(page) -> None:
     dom.click("oe.anlegen", "Test")
     with pytest.raises(ServerError):
         dom.check_page()
+
+
+LIST_PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<main><label for="q">Suchen</label><input id="q"><a href="#neu">Anlegen</a>
+<ul>{items}</ul>
+<div class="pager"><a href="{prev}">Zurück</a> <span>{number}</span> {next}</div></main>
+</body></html>"""
+
+
+def test_a_list_of_several_pages_is_read_page_after_page(page, tmp_path: Path) -> None:
+    entries = [["Bauamt", "Hauptamt"], ["Kämmerei", "Ordnungsamt"], ["Standesamt"]]
+    for number, names in enumerate(entries, start=1):
+        items = "".join(f'<li><a href="oe-{name}.html">{name}</a></li>' for name in names)
+        last = number == len(entries)
+        weiter = (
+            '<span class="disabled"><a aria-disabled="true">Weiter</a></span>'
+            if last
+            else f'<a href="seite{number + 1}.html">Weiter</a>'
+        )
+        html = LIST_PAGE.format(
+            items=items, prev=f"seite{number - 1}.html", number=number, next=weiter
+        )
+        (tmp_path / f"seite{number}.html").write_text(html, encoding="utf-8")
+    dom = page("")
+    dom.driver.get((tmp_path / "seite1.html").as_uri())
+    assert [ref.name for ref in UnitsPage(dom).units()] == [n for names in entries for n in names]

@@ -94,6 +94,13 @@ class _Checker:
         found = self.client.dom.probe(keys)
         self.results += [LabelCheck(page, k, self.label(k), found[k]) for k in keys]
 
+    def optional(self, page: str, key: str, note: str) -> None:
+        """A label that only some situations show: found, or not checkable here."""
+        if self.client.dom.probe([key])[key]:
+            self.probe(page, [key])
+        else:
+            self.unchecked(page, [key], note)
+
     def unchecked(self, page: str, keys: Sequence[str], note: str) -> None:
         self.results += [LabelCheck(page, k, self.label(k), None, note) for k in keys]
 
@@ -142,7 +149,8 @@ def _check_all(client: AdminCenter, mandant: str | None) -> list[LabelCheck]:
     def open_list() -> None:
         names.extend(client.mandanten_page().names())
 
-    checker.visit("Mandanten", ("mandanten.suchen",), open_list)
+    if checker.visit("Mandanten", ("mandanten.suchen",), open_list):
+        checker.optional("Mandanten", "liste.weiter", "nur bei Listen mit mehreren Seiten")
     chosen = mandant or (names[0] if names else None)
     if chosen is not None:
         _check_mandant(checker, chosen)
@@ -169,10 +177,7 @@ def _check_units(checker: _Checker, mandant: str) -> None:
     title = "Organisationseinheiten"
     if not checker.visit(title, ("oe.suchen", "oe.anlegen"), lambda: client.units_page(mandant)):
         return
-    if not client.dom.probe(["oe.mandant"])["oe.mandant"]:
-        checker.unchecked(title, ["oe.mandant"], "nur bei mehreren Mandanten vorhanden")
-    else:
-        checker.probe(title, ["oe.mandant"])
+    checker.optional(title, "oe.mandant", "nur bei mehreren Mandanten vorhanden")
     refs = client.units_page(mandant).units()
     create = "Organisationseinheit anlegen"
     if checker.visit(create, UNIT_FORM_KEYS, lambda: client.units_page(mandant).open_create()):
@@ -195,14 +200,8 @@ def _check_unit(checker: _Checker, mandant: str, name: str, open_unit: Callable)
     if checker.visit("Kommunikation", KOMMUNIKATION_KEYS, unit.open_kommunikation):
         checker.unchecked("Kommunikation", ["oe.kommunikation_gespeichert"], AFTER_SAVE)
     if checker.visit("Versionen", (), lambda: checker.client.dom.click("oe.versionen", page)):
-        found = checker.client.dom.probe(["oe.veroeffentlicht", "oe.entwurf"])
-        for key, present in found.items():
-            if present:
-                checker.probe("Versionen", [key])
-            else:
-                checker.unchecked(
-                    "Versionen", [key], "nur sichtbar, wenn es eine solche Version gibt"
-                )
+        for key in ("oe.veroeffentlicht", "oe.entwurf"):
+            checker.optional("Versionen", key, "nur sichtbar, wenn es eine solche Version gibt")
     edit = "Organisationseinheit bearbeiten"
     if checker.visit(edit, UNIT_FORM_KEYS, lambda: open_unit().open_edit()):
         checker.unchecked(edit, ["oe.gespeichert"], AFTER_SAVE)

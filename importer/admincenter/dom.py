@@ -129,15 +129,15 @@ class Dom:
         self, key: str, page: str, near: str | None = None, on_login_page: bool = False
     ) -> None:
         """Press what `key` names like a person would (waiting for it to appear)."""
-        self._press(
+        self.press_found(
             lambda: self.seek(key, page, near, on_login_page=on_login_page), self.label(key)
         )
 
     def click_entry(self, spec: dict[str, Any]) -> bool:
         """Click the list entry named `spec["name"]`; False when the list has no such entry."""
-        return self._press(lambda: self.run("listItem", spec), spec["name"])
+        return self.press_found(lambda: self.run("listItem", spec), spec["name"])
 
-    def _press(self, hit: Callable[[], dict[str, Any] | None], what: str) -> bool:
+    def press_found(self, hit: Callable[[], dict[str, Any] | None], what: str) -> bool:
         """Click a found element; a folded menu entry is followed by its address, an element
         covered by something else is clicked by script, a stale one is found again."""
         for _attempt in range(3):

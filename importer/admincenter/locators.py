@@ -64,6 +64,7 @@ def _manual() -> dict[str, Locator]:
         "nav.organisationseinheiten": (LINK, "Organisationseinheiten"),
         "nav.abmelden": (LINK, "Abmelden"),
         "mandanten.suchen": (FIELD, "Suchen"),
+        "liste.weiter": (BUTTON, "Weiter"),
         "mandant.id": (VALUE, "ID"),
         "mandant.verwalten": (TEXT, "Verwalten"),
         "mandant.impressum": (BUTTON, "Impressum"),

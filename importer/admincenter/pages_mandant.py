@@ -15,12 +15,40 @@ from importer.admincenter.problems import PageProblem, PermissionDenied
 from importer.admincenter.script import FETCH_BASE64
 
 FORMS = {"impressum": "Impressum", "datenschutz": "Datenschutzbeauftragter"}
+MAX_LIST_PAGES = 200
+# Paging controls that are never list entries (besides the table's "liste.weiter").
+PAGER_WORDS = {
+    "Zurück",
+    "Vorherige",
+    "Nächste",
+    "Erste",
+    "Letzte",
+    "Vorherige Seite",
+    "Nächste Seite",
+    "Erste Seite",
+    "Letzte Seite",
+}
 
 
 def list_spec(dom: Dom, search_key: str, **extra: object) -> dict[str, object]:
     """What the page script needs to tell list entries from buttons and navigation."""
-    exclude = sorted({loc.label for loc in dom.locators.values()})
+    exclude = sorted({loc.label for loc in dom.locators.values()} | PAGER_WORDS)
     return {"search": dom.spec(search_key), "exclude": exclude, **extra}
+
+
+def list_entries(dom: Dom, search_key: str) -> list[dict[str, str | None]]:
+    """Every entry of the list next to the search field, following its "Weiter" pages."""
+    spec = list_spec(dom, search_key, next=dom.spec("liste.weiter"))
+    entries: list[dict[str, str | None]] = []
+    for _page in range(MAX_LIST_PAGES):
+        dom.wait_settled()
+        answer = dom.run("listItems", spec)
+        new = [e for e in answer["items"] if e not in entries]
+        entries += new
+        if not new or not answer["next"]:
+            break
+        dom.press_found(lambda: dom.run("listItems", spec)["next"], dom.label("liste.weiter"))
+    return entries
 
 
 class MandantenPage(Page):
@@ -28,10 +56,7 @@ class MandantenPage(Page):
     markers = ("mandanten.suchen",)
 
     def names(self) -> list[str]:
-        self.dom.wait_settled()
-        return [
-            item["name"] for item in self.dom.run("listItems", list_spec(self.dom, self.markers[0]))
-        ]
+        return [str(entry["name"]) for entry in list_entries(self.dom, self.markers[0])]
 
     def open(self, name: str) -> MandantPage:
         """Click the Mandant with exactly this name; search for it if the list doesn't show it."""

@@ -8,7 +8,7 @@ from typing import Any
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import KOMMUNIKATION_FIELDS
 from importer.admincenter.pages import Page
-from importer.admincenter.pages_mandant import list_spec
+from importer.admincenter.pages_mandant import list_entries, list_spec
 from importer.admincenter.problems import LabelMissing, PermissionDenied, Refused
 from importer.admincenter.values import Unit, UnitRef
 
@@ -45,9 +45,8 @@ class UnitsPage(Page):
 
     def units(self) -> list[UnitRef]:
         """The Mandant's units in list order, once the list has finished loading."""
-        self.dom.wait_settled()
-        entries = self.dom.run("listItems", list_spec(self.dom, "oe.suchen"))
-        return [UnitRef(e["name"], e["href"]) for e in entries]
+        entries = list_entries(self.dom, "oe.suchen")
+        return [UnitRef(str(e["name"]), e["href"]) for e in entries]
 
     def open_unit(self, name: str) -> UnitPage:
         self.dom.wait_settled()

@@ -265,8 +265,9 @@ const amt24 = (() => {
     const opts = [...select.options];
     if (!value) return opts.find(o => o.value === '') || null;
     let hit = null, lv = 0;
+    const indent = t => (t || '').replace(/^[\s\u00a0\-–—·•»>|]+/, '');
     for (const o of opts) {
-      const l = Math.max(level(o.textContent, value), level(o.label, value));
+      const l = Math.max(level(indent(o.textContent), value), level(indent(o.label), value));
       if (l > lv) { hit = o; lv = l; }
     }
     return hit;
@@ -467,6 +468,8 @@ const amt24 = (() => {
   }
 
   // The entries of the list next to a search field: [{name, href}] in page order.
+  // The entries of the list next to a search field: {items: [{name, href}], next}, where
+  // `next` is the list's own enabled "next page" control (spec.next), if any.
   function listItems(spec) {
     const search = spec.search ? find(spec.search) : null;
     const skip = new Set(spec.exclude.map(l => lower(norm(l))));
@@ -474,9 +477,22 @@ const amt24 = (() => {
     for (let box = start.parentElement || start; box; box = box.parentElement) {
       const items = entriesIn(box, skip);
       if (items.length || box === document.body || box.matches('main, [role=main]') ||
-          box.querySelector(NAV) || hasList(box)) return items;
+          box.querySelector(NAV) || hasList(box)) {
+        return {items, next: spec.next && items.length ? nextPage(box, spec.next) : null};
+      }
     }
-    return [];
+    return {items: [], next: null};
+  }
+
+  const enabled = el => !el.disabled && el.getAttribute('aria-disabled') !== 'true' &&
+    !el.closest('.disabled, [disabled]');
+
+  function nextPage(box, spec) {
+    for (let near = box, up = 0; near && up < 3; near = near.parentElement, up++) {
+      const hit = best(pressCands('button', spec.label, near), null, 'button');
+      if (hit) return hit.visible && enabled(hit.el) ? pressable(hit.el) : null;
+    }
+    return null;
   }
 
   const LIST = 'ul, ol, table, [role=list], [role=tree], [role=listbox], [role=grid]';

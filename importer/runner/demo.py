@@ -36,7 +36,7 @@ def run_demo(
 ) -> RunSummary:
     """Copy the example to `target` (overwritten), import it into a fresh sandbox, stop it."""
     example = EXAMPLES / EXAMPLE
-    if not example.exists():
+    if not example.is_file():
         raise UsageError(f"Die Beispielmappe {example} fehlt (nur im Projektordner vorhanden).")
     shutil.copyfile(example, target)
     absolute_logo_paths(target, example.parent)

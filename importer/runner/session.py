@@ -77,9 +77,11 @@ class Session:
             except (AdminCenterUnreachable, PageTimeout, ServerError) as error:
                 logger.warning("Anmeldung fehlgeschlagen (Versuch {}): {}", attempt + 1, error)
                 if attempt == self.options.retries:
+                    text = _text(error).rstrip(".")
+                    if not isinstance(error, AdminCenterUnreachable):
+                        text = f"Anmeldung unter {self.options.url}: {text}"
                     raise AdminCenterUnreachable(
-                        f"Das AdminCenter unter {self.options.url} ist nicht erreichbar "
-                        f"(auch nach {attempt + 1} Versuchen): {_text(error)}"
+                        f"{text} – auch nach {attempt + 1} Versuchen."
                     ) from None
                 self.pause(attempt)
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from loguru import logger
 
+from importer.admincenter.client import AdminCenter
 from importer.admincenter.credentials import Credentials
 from importer.admincenter.locators import load_locators
 from importer.model import RowResult
@@ -223,7 +225,7 @@ def revalidate(
         mandant = selection.mandant_of[(result.sheet, result.row)]
         name = allowed.get(name_key(mandant))
         if name is not None and mandant not in known:
-            refs = session.call(lambda c, n=name: c.list_units(n))
+            refs = session.call(partial(AdminCenter.list_units, mandant=name))
             known[mandant] = {ref.name for ref in refs}
     return select_rows(data, validate_workbook(data, known_units=known), options)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -79,9 +80,9 @@ class MandantSteps:
             return
         for sheet in (IMPRESSUM, DATENSCHUTZ):
             for row in self.rows.get(sheet.name, []):
-                self.finish(self.guard(row, lambda c, r=row, s=sheet: self.form(c, s, r)))
+                self.finish(self.guard(row, partial(self.form, sheet=sheet, row=row)))
         for row in self.rows.get(LOGO.name, []):
-            self.finish(self.guard(row, lambda c, r=row: self.bild(c, r)))
+            self.finish(self.guard(row, partial(self.bild, row=row)))
         self.ctx.progress.advance(phases.MANDANTEN)
         units = self.rows.get(ORGANISATIONSEINHEITEN.name, [])
         if units:

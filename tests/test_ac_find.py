@@ -375,3 +375,35 @@ def test_a_list_of_several_pages_is_read_page_after_page(page, tmp_path: Path) -
     dom = page("")
     dom.driver.get((tmp_path / "seite1.html").as_uri())
     assert [ref.name for ref in UnitsPage(dom).units()] == [n for names in entries for n in names]
+
+
+COMBOBOX = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<label for="p">Übergeordnete Organisationseinheit</label>
+<input id="p" role="combobox" aria-autocomplete="list" aria-controls="vorschlaege">
+<input type="hidden" id="p-id" name="parent">
+<ul id="vorschlaege" role="listbox" hidden></ul>
+<script>
+  // Suggestions come a moment after typing, like from a server; a click chooses one.
+  const units = {'Bauamt': 1, 'Bauhof': 2, 'Hauptamt': 3};
+  const input = document.getElementById('p'), list = document.getElementById('vorschlaege');
+  input.addEventListener('input', () => setTimeout(() => {
+    const hits = Object.keys(units).filter(n => n.startsWith(input.value.slice(0, 3)));
+    list.innerHTML = hits.map(n => `<li role="option">${n}</li>`).join('');
+    list.hidden = hits.length === 0;
+  }, 100));
+  list.addEventListener('click', e => {
+    input.value = e.target.textContent;
+    document.getElementById('p-id').value = units[e.target.textContent];
+    list.hidden = true;
+  });
+</script>
+</body></html>"""
+
+
+def test_a_search_as_you_type_choice_is_typed_and_then_clicked(page, driver) -> None:
+    dom = page(COMBOBOX)
+    dom.fill({"oe.parent": "Bauhof"}, "Test")
+    assert driver.execute_script("return document.getElementById('p-id').value") == "2"
+    dom.timeout = 0.5
+    with pytest.raises(Refused):
+        dom.fill({"oe.parent": "Standesamt"}, "Test")

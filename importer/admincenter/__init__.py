@@ -6,6 +6,6 @@
 - `checks.py`: the read-only label check (`run_check`, `check_labels`)
 - `problems.py`: page-level problems (`PageProblem` and its kinds)
 - `values.py`: `UnitRef`, `Unit`, `LabelCheck`; `credentials.py`: `Credentials`
-- inside: `script.py` (the search run in the page), `dom.py` (its Python side), `waits.py`,
+- inside: `script*.py` (the search run in the page), `dom.py` (its Python side), `waits.py`,
   `pages*.py` (page objects)
 """

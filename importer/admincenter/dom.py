@@ -169,10 +169,22 @@ class Dom:
                 raise LabelMissing(spec["key"], spec["label"], page)
             if answer == "option":
                 raise Refused([f"„{spec['value']}“ steht bei „{spec['label']}“ nicht zur Auswahl"])
-            if answer in ("mismatch", "control"):
+            if answer in ("mismatch", "control", "choose"):
                 element = self.element(spec["key"], page, near)
                 element.clear()
                 element.send_keys(spec["value"])
+            if answer == "choose":
+                self._choose(spec)
+
+    def _choose(self, spec: dict[str, Any]) -> None:
+        """Click the option a search-as-you-type field offers for the typed value."""
+        try:
+            option = wait_for(self.driver, lambda _d: self.run("option", spec), self.timeout)
+        except PageTimeout:
+            raise Refused(
+                [f"„{spec['value']}“ steht bei „{spec['label']}“ nicht zur Auswahl"]
+            ) from None
+        option.click()
 
     def read(self, specs: list[dict[str, Any]]) -> dict[str, str | None]:
         """Current values by key (None where the label is not on the page)."""

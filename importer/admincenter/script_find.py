@@ -274,6 +274,9 @@ FIND = r"""
 
   // Set a value the way typing would: native setter (frameworks see it), then the events.
   function setValue(el, value) {
+    // A search-as-you-type choice wants typing and then a click on one of its options.
+    if (value && (el.getAttribute('role') === 'combobox' || el.hasAttribute('aria-autocomplete')))
+      return 'choose';
     if (el.focus) el.focus();
     if (el.tagName === 'SELECT') {
       const opt = pickOption(el, value);
@@ -290,8 +293,17 @@ FIND = r"""
     return spaces(readControl(el)) === spaces(value) ? null : 'mismatch';
   }
 
+  // The visible option of an open choice list that is named `spec.value`, or null.
+  function option(spec) {
+    const cands = [...document.querySelectorAll('[role=option], [role=listbox] li')]
+      .filter(visible).map(el => ({el, level: level(text(el), spec.value), rank: 0}));
+    const hit = best(cands.filter(c => c.level >= 2), null);
+    return hit ? hit.el : null;
+  }
+
   // Fill many fields in one call. Answer per key: null (set), 'missing', 'option',
-  // 'control', 'mismatch' (the page changed or refused the value: type it instead).
+  // 'control', 'mismatch' (the page changed or refused the value: type it instead),
+  // 'choose' (type, then click the offered option).
   function fill(specs) {
     const out = {};
     for (const s of specs) {

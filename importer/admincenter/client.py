@@ -17,6 +17,7 @@ from typing import TypeVar
 from selenium.common.exceptions import TimeoutException, WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
 
+from importer.admincenter.checks import check_labels
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import Locators
 from importer.admincenter.pages import FormPage, Page
@@ -30,7 +31,10 @@ from importer.admincenter.waits import wait_for
 P = TypeVar("P", bound=Page)
 PUBLISH_POLL = 0.25
 VERIFIED_PAGES = {"mandanten", "units"}
-CLEAR_PASSWORDS = "for (const f of document.querySelectorAll('input[type=password]')) f.value = '';"
+CLEAR_PASSWORDS = (
+    "for (const f of document.querySelectorAll('input[type=password]')) "
+    "{ f.value = ''; f.removeAttribute('value'); }"
+)
 
 
 class AdminCenter:
@@ -58,14 +62,12 @@ class AdminCenter:
 
     def check_labels(self, mandant: str | None = None) -> list[LabelCheck]:
         """Read-only visit of every page a run needs; each label found or missing."""
-        from importer.admincenter.checks import check_labels
-
         return check_labels(self, mandant)
 
     def capture(self, stem: Path) -> list[Path]:
         """Save `stem.png` and `stem.html` of the current page (password fields emptied)."""
         stem.parent.mkdir(parents=True, exist_ok=True)
-        png, html = stem.with_suffix(".png"), stem.with_suffix(".html")
+        png, html = (stem.parent / f"{stem.name}.{suffix}" for suffix in ("png", "html"))
         self.driver.execute_script(CLEAR_PASSWORDS)
         self.driver.save_screenshot(str(png))
         html.write_text(self.driver.page_source, encoding="utf-8")

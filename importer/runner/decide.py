@@ -13,9 +13,7 @@ from importer.model import Action, RowResult
 from importer.runner.diff import Change, diff_fields, name_key, sent_fields, text
 from importer.runner.select import Row
 from importer.runner.units import UnitIndex
-from importer.workbook.columns import DATENSCHUTZ, IMPRESSUM, LOGO, ORGANISATIONSEINHEITEN, Sheet
-
-FORM_SHEETS = {IMPRESSUM.name: IMPRESSUM, DATENSCHUTZ.name: DATENSCHUTZ}
+from importer.workbook.columns import IMPRESSUM, LOGO, ORGANISATIONSEINHEITEN, Sheet
 
 
 @dataclass
@@ -42,7 +40,8 @@ class PlannedResult(RowResult):
     changes: list[Change] = field(default_factory=list)
 
 
-def planned_action(decision: Decision) -> Action:
+def action_for(decision: Decision) -> Action:
+    """What doing `decision` amounts to (the same word for `plan` and `run`)."""
     if not decision.exists:
         return Action.ANGELEGT
     return Action.AKTUALISIERT if decision.changes else Action.UNVERAENDERT

@@ -57,10 +57,6 @@ class Journal:
         with self._lock:
             return unit_key(mandant, name) in self._pending
 
-    def pending_mandanten(self) -> set[str]:
-        with self._lock:
-            return {str(entry["mandant"]) for entry in self._pending.values()}
-
     def intent(self, mandant: str, name: str, row: int) -> None:
         """Record that unit `name` of `mandant` is about to be created (before the click)."""
         entry = {"event": "intent", "mandant": mandant, "name": name, "row": row}

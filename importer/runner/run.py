@@ -51,20 +51,20 @@ def run_workbook(
     """Import `path`; results go into the workbook as rows finish. Fatal problems raise
     `ImporterError`s after the results so far are saved."""
     started = time.monotonic()
-    job = _Job(Path(path), options, credentials, progress or NoProgress(), dry_run=False)
-    data, selection = job.prepare()
-    check_writable(job.path)
-    summary = RunSummary(job.path, list(selection.unchanged), dict(selection.mandant_of))
+    work = _Pass(Path(path), options, credentials, progress or NoProgress(), dry_run=False)
+    data, selection = work.prepare()
+    check_writable(work.path)
+    summary = RunSummary(work.path, list(selection.unchanged), dict(selection.mandant_of))
     if not needs_browser(selection):
-        summary.results += write_results(job.path, selection.invalid)
+        summary.results += write_results(work.path, selection.invalid)
         summary.seconds = time.monotonic() - started
         return summary
-    folder = create_run_folder(job.path)
+    folder = create_run_folder(work.path)
     summary.run_folder = folder.path
     with logging_to(folder):
-        logger.info("Lauf: {} gegen {} ({} Worker)", job.path.name, options.url, options.workers)
+        logger.info("Lauf: {} gegen {} ({} Worker)", work.path.name, options.url, options.workers)
         try:
-            job.browse(data, selection, summary, folder, stop or threading.Event())
+            work.browse(data, selection, summary, folder, stop or threading.Event())
         finally:
             summary.seconds = time.monotonic() - started
             logger.info("Lauf beendet nach {:.1f} s", summary.seconds)
@@ -79,13 +79,13 @@ def plan_workbook(
 ) -> RunSummary:
     """What a run would do, row by row (`PlannedResult`s); nothing is written anywhere."""
     started = time.monotonic()
-    job = _Job(Path(path), options, credentials, progress or NoProgress(), dry_run=True)
-    data, selection = job.prepare()
-    summary = RunSummary(job.path, list(selection.unchanged), dict(selection.mandant_of))
+    work = _Pass(Path(path), options, credentials, progress or NoProgress(), dry_run=True)
+    data, selection = work.prepare()
+    summary = RunSummary(work.path, list(selection.unchanged), dict(selection.mandant_of))
     if not needs_browser(selection):
         summary.results += selection.invalid
     else:
-        job.browse(data, selection, summary, None, threading.Event())
+        work.browse(data, selection, summary, None, threading.Event())
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -115,7 +115,9 @@ def write_results(path: Path, results: list[RowResult]) -> list[RowResult]:
 
 
 @dataclass
-class _Job:
+class _Pass:
+    """One pass over a workbook: a run, or a dry run for `plan`."""
+
     path: Path
     options: RunOptions
     credentials: Credentials

@@ -27,10 +27,10 @@ from importer.runner import progress as phases
 from importer.runner.decide import (
     Decision,
     PlannedResult,
+    action_for,
     decide_bild,
     decide_form,
     desired,
-    planned_action,
 )
 from importer.runner.diff import headers
 from importer.runner.journal import Journal
@@ -101,7 +101,7 @@ class MandantSteps:
         except Refused as refused:
             return self.failed(
                 row,
-                f"{refused.message}. Bitte die Werte der Zeile prüfen; "
+                f"{refused.message.rstrip('.')}. Bitte die Werte der Zeile prüfen; "
                 "ein erneuter Lauf ohne Korrektur hilft nicht.",
             )
         except LabelMissing as missing:
@@ -185,7 +185,7 @@ class MandantSteps:
             row.number,
             Status.LEER,
             message,
-            action=planned_action(decision),
+            action=action_for(decision),
             oe_id=unit.oe_id if unit else None,
             changes=decision.changes,
         )
@@ -195,27 +195,25 @@ class MandantSteps:
         decision = decide_form(client, sheet, self.name, row)
         if self.ctx.dry_run:
             return self.planned(row, decision)
-        if decision.unchanged:
-            return row.result(Status.OK, "unverändert", Action.UNVERAENDERT)
-        values = desired(sheet, row)
-        if sheet is IMPRESSUM:
-            client.save_impressum(self.name, values)
-        else:
-            client.save_datenschutz(self.name, values)
-        message = f"{SAVED_TEXT[sheet.name]} gespeichert"
-        if decision.exists:
-            return row.result(
-                Status.OK, f"{message} ({headers(decision.changes)})", Action.AKTUALISIERT
-            )
-        return row.result(Status.OK, message, Action.ANGELEGT)
+        message = "unverändert"
+        if not decision.unchanged:
+            values = desired(sheet, row)
+            if sheet is IMPRESSUM:
+                client.save_impressum(self.name, values)
+            else:
+                client.save_datenschutz(self.name, values)
+            message = f"{SAVED_TEXT[sheet.name]} gespeichert"
+            if decision.exists:
+                message += f" ({headers(decision.changes)})"
+        return row.result(Status.OK, message, action_for(decision))
 
     def bild(self, client: AdminCenter, row: Row) -> RowResult:
         assert self.name is not None
         decision = decide_bild(client, self.name, row)
         if self.ctx.dry_run:
             return self.planned(row, decision)
-        if decision.unchanged:
-            return row.result(Status.OK, "unverändert", Action.UNVERAENDERT)
-        client.upload_bild(self.name, Path(row.values.get("bilddatei") or ""))
-        action = Action.AKTUALISIERT if decision.exists else Action.ANGELEGT
-        return row.result(Status.OK, "Bild gespeichert", action)
+        message = "unverändert"
+        if not decision.unchanged:
+            client.upload_bild(self.name, Path(row.values.get("bilddatei") or ""))
+            message = "Bild gespeichert"
+        return row.result(Status.OK, message, action_for(decision))

@@ -65,9 +65,6 @@ class UnitIndex:
             self._refs = {name_key(ref.name): ref for ref in listed}
         return self._refs
 
-    def names(self) -> set[str]:
-        return {ref.name for ref in self.refs().values()}
-
     def has(self, name: str) -> bool:
         return name_key(name) in self.refs()
 

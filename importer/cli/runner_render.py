@@ -90,10 +90,13 @@ def print_run_summary(summary: RunSummary) -> None:
         print_label_problems(summary.label_problems)
         return
     if summary.nothing_to_do:
+        reason = (
+            "Alle Zeilen sind OK und unverändert seit dem letzten Lauf."
+            if summary.results
+            else "Die Mappe enthält keine Zeile, oder --mandant/--zeilen schließen alle aus."
+        )
         console.print(
-            "Nichts zu tun: Alle Zeilen sind OK und unverändert seit dem letzten Lauf. "
-            "Der Browser wurde nicht gestartet.",
-            highlight=False,
+            f"Nichts zu tun: {reason} Der Browser wurde nicht gestartet.", highlight=False
         )
         return
     console.print(count_table(summary, f"Ergebnis für {summary.workbook.name}"))

@@ -22,7 +22,7 @@ from importer.admincenter.dom import Dom
 from importer.admincenter.locators import Locators
 from importer.admincenter.pages import FormPage, Page
 from importer.admincenter.pages_login import LoginPage
-from importer.admincenter.pages_mandant import BildPage, MandantenPage, MandantPage
+from importer.admincenter.pages_mandant import FORMS, BildPage, MandantenPage, MandantPage
 from importer.admincenter.pages_units import UnitFormPage, UnitPage, UnitsPage
 from importer.admincenter.problems import LabelMissing, PageTimeout, ServerError
 from importer.admincenter.values import LabelCheck, Unit, UnitRef
@@ -103,7 +103,6 @@ class AdminCenter:
 
     def upload_bild(self, mandant: str, path: Path) -> None:
         self.bild_page(mandant).upload(path)
-        self._forget((mandant, "bild"))
 
     # --- Organisationseinheiten ----------------------------------------------------------
 
@@ -143,13 +142,12 @@ class AdminCenter:
     def wait_published(self, mandant: str, unit: Unit | UnitRef, timeout: float) -> Unit:
         """Reload the unit until its badge says published; the last state after `timeout`."""
         page = self.unit_page(mandant, unit, reuse=True)
-        first = [True]
+        if page.is_published(page.badge()):
+            return page.read()
 
         def published(_driver: WebDriver) -> bool:
-            if not first[0]:
-                self.driver.refresh()
-                page.wait_loaded()
-            first[0] = False
+            self.driver.refresh()
+            page.wait_loaded()
             return page.is_published(page.badge())
 
         with suppress(PageTimeout):
@@ -210,20 +208,31 @@ class AdminCenter:
         self.dom.check_page()
 
     def mandant_page(self, mandant: str) -> MandantPage:
-        route = lambda: self.mandanten_page().open(mandant)  # noqa: E731
-        return self._visit((mandant, "detail"), MandantPage(self.dom), route, reuse=False)
+        return self._visit(
+            (mandant, "detail"),
+            MandantPage(self.dom),
+            lambda: self.mandanten_page().open(mandant),
+            reuse=False,
+        )
 
     def form_page(self, mandant: str, prefix: str, reuse: bool = False) -> FormPage:
-        title = {"impressum": "Impressum", "datenschutz": "Datenschutzbeauftragter"}[prefix]
-        route = lambda: self.mandant_page(mandant).open_form(prefix)  # noqa: E731
-        return self._visit((mandant, prefix), FormPage(self.dom, prefix, title), route, reuse)
+        return self._visit(
+            (mandant, prefix),
+            FormPage(self.dom, prefix, FORMS[prefix]),
+            lambda: self.mandant_page(mandant).open_form(prefix),
+            reuse,
+        )
 
     def _save_form(self, mandant: str, prefix: str, values: dict[str, str | None]) -> None:
         self.form_page(mandant, prefix, reuse=True).save(values)
 
     def bild_page(self, mandant: str) -> BildPage:
-        route = lambda: self.mandant_page(mandant).open_bild()  # noqa: E731
-        return self._visit((mandant, "bild"), BildPage(self.dom), route, reuse=False)
+        return self._visit(
+            (mandant, "bild"),
+            BildPage(self.dom),
+            lambda: self.mandant_page(mandant).open_bild(),
+            reuse=False,
+        )
 
     def units_page(self, mandant: str) -> UnitsPage:
         def route() -> UnitsPage:

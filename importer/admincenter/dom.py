@@ -38,6 +38,7 @@ PROBLEM_KEYS = {
     "permission": "fehler.berechtigung",
     "server": "fehler.server",
 }
+SETTLE_LIMIT = 10.0
 RAISES = {"session": SessionExpired, "permission": PermissionDenied, "server": ServerError}
 
 
@@ -232,10 +233,12 @@ class Dom:
 
     def wait_settled(self, timeout: float | None = None) -> None:
         """Wait until the page has loaded, no request is in flight and nothing changed for a
-        moment (lists loaded by script); go on after `timeout` anyway."""
+        moment (lists loaded by script); go on after `timeout` anyway (a page with a ticking
+        clock is never quiet for long)."""
         quiet_ms = 150 if self.counts_requests else 500
+        limit = timeout or min(self.timeout, SETTLE_LIMIT)
         with suppress(PageTimeout):
-            wait_for(self.driver, lambda _d: self.run("quiet", quiet_ms), timeout or self.timeout)
+            wait_for(self.driver, lambda _d: self.run("quiet", quiet_ms), limit)
 
     def document(self) -> WebElement:
         return self.driver.find_element(By.TAG_NAME, "html")

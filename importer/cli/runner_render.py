@@ -101,9 +101,12 @@ def print_run_summary(summary: RunSummary) -> None:
         return
     console.print(count_table(summary, f"Ergebnis für {summary.workbook.name}"))
     print_failures(summary.results)
-    console.print(f"Ergebnisse stehen in: {summary.workbook}", highlight=False)
+    # soft_wrap: paths stay on one line, so they can be copied
+    console.print(f"Ergebnisse stehen in: {summary.workbook}", highlight=False, soft_wrap=True)
     if summary.run_folder is not None:
-        console.print(f"Protokoll und Belege: {summary.run_folder}", highlight=False)
+        console.print(
+            f"Protokoll und Belege: {summary.run_folder}", highlight=False, soft_wrap=True
+        )
     console.print(f"Dauer: {summary.seconds:.1f} s", highlight=False)
 
 
@@ -124,7 +127,7 @@ def print_label_problems(problems: list[str]) -> None:
 
 def count_table(summary: RunSummary, title: str, words: dict[Action, str] | None = None) -> Table:
     table = Table(title=title)
-    table.add_column("Mandant")
+    table.add_column("Mandant", no_wrap=True)
     for action in COUNTED:
         table.add_column((words or {}).get(action, action.value), justify="right")
     entries = summary.per_mandant()

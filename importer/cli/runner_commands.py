@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from loguru import logger
 
+from importer.admincenter.credentials import Credentials
 from importer.cli.admincenter_commands import ask_credentials
 from importer.cli.app import app, call, console
 from importer.cli.runner_render import plan_json, print_plan, print_run_summary, progress_bars
@@ -68,7 +69,7 @@ Timeout = Annotated[
 ]
 
 
-def build_options(
+def prepare(
     url: str,
     locators: Path | None,
     sichtbar: bool,
@@ -76,20 +77,25 @@ def build_options(
     mandant: list[str] | None,
     zeilen: str | None,
     workers: int,
-    batch_size: int,
-    timeout: float,
-) -> RunOptions:
-    return RunOptions(
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    timeout: float = DEFAULT_PUBLISH_TIMEOUT,
+) -> tuple[RunOptions, Credentials]:
+    """The options (a bad value exits 2 before anything happens), then the credentials."""
+    options = call(
+        RunOptions,
         url=url,
         locators=locators,
         headed=sichtbar,
         remote_url=remote_url,
         mandanten=tuple(mandant or ()),
-        rows=parse_rows(zeilen) if zeilen else None,
+        rows=call(parse_rows, zeilen) if zeilen else None,
         workers=workers,
         batch_size=batch_size,
         publish_timeout=timeout,
     )
+    credentials = ask_credentials()
+    quiet_log()
+    return options, credentials
 
 
 def quiet_log() -> None:
@@ -120,8 +126,7 @@ def run(
     """
     from importer.runner.run import run_workbook  # slow import (pandera): only when needed
 
-    options = call(
-        build_options,
+    options, credentials = prepare(
         url,
         locators,
         sichtbar,
@@ -132,8 +137,6 @@ def run(
         batch_size,
         veroeffentlichung_timeout,
     )
-    credentials = ask_credentials()
-    quiet_log()
     with progress_bars() as bars:
         summary = call(run_workbook, mappe, options, credentials, bars)
     print_run_summary(summary)
@@ -161,20 +164,7 @@ def plan(
     """
     from importer.runner.run import plan_workbook  # slow import (pandera): only when needed
 
-    options = call(
-        build_options,
-        url,
-        locators,
-        sichtbar,
-        remote_url,
-        mandant,
-        zeilen,
-        workers,
-        DEFAULT_BATCH_SIZE,
-        DEFAULT_PUBLISH_TIMEOUT,
-    )
-    credentials = ask_credentials()
-    quiet_log()
+    options, credentials = prepare(url, locators, sichtbar, remote_url, mandant, zeilen, workers)
     with progress_bars(enabled=not als_json) as bars:
         summary = call(plan_workbook, mappe, options, credentials, bars)
     if als_json:

@@ -8,8 +8,9 @@ import pytest
 from fixtures_browser import sandbox_state
 
 from importer.admincenter.pages_units import is_green
-from importer.admincenter.problems import Refused
+from importer.admincenter.problems import Refused, ServerError
 from importer.admincenter.values import UnitRef
+from importer.sandbox import FaultProfile
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +96,21 @@ def test_waiting_for_an_unpublishable_unit_returns_it_unpublished(make_client, s
     unit = client.create_unit(MANDANT, "Ordnungsamt", None)  # no e-mail, no phone: never published
     waited = client.wait_published(MANDANT, unit, timeout=0.6)
     assert (waited.version, waited.published) == ("0.1", False)
+
+
+def test_after_a_failed_save_the_next_step_starts_clean(make_client, make_sandbox, tmp_path):
+    database = tmp_path / "sandbox.sqlite"
+    calm = make_sandbox(db_path=database)
+    make_client(calm).create_unit(MANDANT, "Bauamt", None)
+    calm.stop()
+    failing = make_sandbox(db_path=database, faults=FaultProfile("schreiben", error_500=1.0))
+    client = make_client(failing)
+    unit = client.list_units(MANDANT)[0]
+    with pytest.raises(ServerError):  # shown by the page's script, without a new page
+        client.save_kommunikation(MANDANT, unit, KOMMUNIKATION)
+    client.reset_cache()  # as the runner does after a problem
+    assert client.read_impressum(MANDANT)["behoerde"] == ""
+    assert client.read_unit(MANDANT, unit).name == "Bauamt"
 
 
 @pytest.mark.parametrize(

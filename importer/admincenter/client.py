@@ -196,15 +196,16 @@ class AdminCenter:
 
     def mandanten_page(self) -> MandantenPage:
         def route() -> MandantenPage:
-            self._ensure_navigation()
+            self._start()
             self.dom.click("nav.mandanten", "Navigation")
             return MandantenPage(self.dom).wait_loaded()
 
         return self._visit(("", "mandanten"), MandantenPage(self.dom), route, reuse=False)
 
-    def _ensure_navigation(self) -> None:
-        if self.dom.find("nav.mandanten") is None:
-            self._get(self.base_url)
+    def _start(self) -> None:
+        """Begin a way by clicks on a freshly loaded start page (the current page may still
+        show the answer to something earlier, e.g. a failed save)."""
+        self._get(self.base_url)
         self.dom.check_page()
 
     def mandant_page(self, mandant: str) -> MandantPage:
@@ -236,7 +237,7 @@ class AdminCenter:
 
     def units_page(self, mandant: str) -> UnitsPage:
         def route() -> UnitsPage:
-            self._ensure_navigation()
+            self._start()
             self.dom.click("nav.organisationseinheiten", "Navigation")
             return UnitsPage(self.dom).wait_loaded().select_mandant(mandant)
 

@@ -108,6 +108,7 @@ def test_after_a_failed_save_the_next_step_starts_clean(make_client, make_sandbo
     unit = client.list_units(MANDANT)[0]
     with pytest.raises(ServerError):  # shown by the page's script, without a new page
         client.save_kommunikation(MANDANT, unit, KOMMUNIKATION)
+    assert client.wait_published(MANDANT, unit, timeout=0.3).published is False  # same page
     client.reset_cache()  # as the runner does after a problem
     assert client.read_impressum(MANDANT)["behoerde"] == ""
     assert client.read_unit(MANDANT, unit).name == "Bauamt"

@@ -168,7 +168,7 @@ class AdminCenter:
         """Open `page` at its remembered address, else by `route` (and remember where)."""
         url = self._urls.get(key)
         if url:
-            if not (reuse and self.driver.current_url == url):
+            if not (reuse and self._showing(url)):
                 self._get(url)
             try:
                 return page.wait_loaded()
@@ -190,6 +190,12 @@ class AdminCenter:
                 self._forget(other)
             return
         self._urls[key] = url
+
+    def _showing(self, url: str) -> bool:
+        """Whether the browser shows `url` without a problem (e.g. from a failed save)."""
+        return self.driver.current_url.split("#")[0] == url and not self.dom.run(
+            "problems", self.dom.problem_spec()
+        )
 
     def _forget(self, key: tuple[str, str]) -> None:
         self._urls.pop(key, None)
@@ -248,7 +254,7 @@ class AdminCenter:
         href = ref.href or self._href_from_list(mandant, ref.name)
         if href is None:
             return self.units_page(mandant).open_unit(ref.name)
-        if not (reuse and self.driver.current_url.split("#")[0] == href):
+        if not (reuse and self._showing(href)):
             self._get(href)
         return UnitPage(self.dom).wait_loaded()
 

@@ -160,7 +160,7 @@ def test_one_diff_treats_empty_and_missing_alike_and_names_the_columns() -> None
     )
     assert [c.describe() for c in changes] == [
         "Telefon: „+49 351 1“ → „+49 351 2“",
-        "Internet: „“ → „https://a.de“",
+        "Internet: „https://a.de“",
     ]
     assert name_key("  Stadt   Coswig ") == name_key("stadt coswig")
 

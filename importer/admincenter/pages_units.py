@@ -9,7 +9,7 @@ from importer.admincenter.dom import Dom
 from importer.admincenter.locators import KOMMUNIKATION_FIELDS
 from importer.admincenter.pages import Page
 from importer.admincenter.pages_mandant import list_entries, list_spec
-from importer.admincenter.problems import LabelMissing, PermissionDenied, Refused
+from importer.admincenter.problems import LabelMissing, PageProblem, PermissionDenied, Refused
 from importer.admincenter.values import Unit, UnitRef
 
 NO_PARENT = {"", "-", "–", "—", "keine", "– keine –", "(keine)"}
@@ -51,7 +51,7 @@ class UnitsPage(Page):
     def open_unit(self, name: str) -> UnitPage:
         self.dom.wait_settled()
         if not self.dom.click_entry(list_spec(self.dom, "oe.suchen", name=name)):
-            raise LabelMissing("oe.suchen", name, self.title)
+            raise PageProblem(f"Die Organisationseinheit „{name}“ steht nicht in der Liste.")
         return UnitPage(self.dom).wait_loaded()
 
     def open_create(self) -> UnitFormPage:
@@ -114,11 +114,11 @@ class UnitPage(Page):
         return badge
 
     def is_published(self, badge: dict[str, Any]) -> bool:
-        """Whole version ≥ 1.0 with a green badge; where the colour says nothing clear, the
-        "Versionen" tab decides."""
+        """Whole version ≥ 1.0 with a green badge (background or text); where the colour says
+        nothing clear, the "Versionen" tab decides."""
         if badge["minor"] != 0 or badge["major"] < 1:
             return False
-        if is_green(badge["background"] or badge["color"]):
+        if is_green(badge["background"]) or is_green(badge["color"]):
             return True
         return self.versions_say_published(badge["text"])
 

@@ -15,7 +15,7 @@ import pytest
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import load_locators
 from importer.admincenter.pages_mandant import MandantenPage, MandantPage
-from importer.admincenter.pages_units import UnitsPage
+from importer.admincenter.pages_units import UnitPage, UnitsPage
 from importer.admincenter.problems import PageTimeout, PermissionDenied, Refused, ServerError
 from importer.admincenter.values import UnitRef
 
@@ -407,3 +407,20 @@ def test_a_search_as_you_type_choice_is_typed_and_then_clicked(page, driver) -> 
     dom.timeout = 0.5
     with pytest.raises(Refused):
         dom.fill({"oe.parent": "Standesamt"}, "Test")
+
+
+PLAIN_BADGE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<h2>Bauamt <small>Version 2.0</small></h2>
+<div role="tablist"><button role="tab" onclick="document.getElementById('v').hidden=false">
+  Versionen</button></div>
+<div id="v" hidden><table><tr><td>2.0</td><td>{state}</td></tr>
+  <tr><td>1.0</td><td>veröffentlicht</td></tr></table></div>
+</body></html>"""
+
+
+@pytest.mark.parametrize(("state", "published"), [("veröffentlicht", True), ("Entwurf", False)])
+def test_a_badge_without_colour_is_decided_by_the_versions_tab(page, state, published) -> None:
+    dom = page(PLAIN_BADGE.format(state=state))
+    badge = dom.run("badge")
+    assert (badge["text"], badge["major"], badge["minor"]) == ("Version 2.0", 2, 0)
+    assert UnitPage(dom).is_published(badge) is published

@@ -32,7 +32,8 @@ def unit_state(sandbox, oe_id: str) -> dict:
     return next(u for u in sandbox_state(sandbox)["units"] if str(u["id"]) == oe_id)
 
 
-def test_unit_lifecycle_create_publish_rename_republish(make_client, sandbox) -> None:
+def test_unit_lifecycle_create_publish_rename_republish(make_client, make_sandbox) -> None:
+    sandbox = make_sandbox(publish_delay=1.0)  # time enough to see the draft on a busy machine
     client = make_client(sandbox)
     created = client.create_unit(MANDANT, "Hauptamt", None)
     assert re.fullmatch(r"\d{6}", created.oe_id)

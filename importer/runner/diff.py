@@ -22,7 +22,7 @@ class Change:
     new: str
 
     def describe(self) -> str:
-        """"Telefon: „alt“ → „neu“" ("Telefon: „neu“" where nothing was there before)."""
+        """ "Telefon: „alt“ → „neu“" ("Telefon: „neu“" where nothing was there before)."""
         if not self.old:
             return f"{self.header}: „{self.new}“"
         return f"{self.header}: „{self.old}“ → „{self.new}“"

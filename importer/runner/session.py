@@ -16,6 +16,7 @@ from typing import TypeVar
 from loguru import logger
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.remote.webdriver import WebDriver
+from urllib3.exceptions import HTTPError
 
 from importer.admincenter.browser import quit_browser, start_browser
 from importer.admincenter.client import AdminCenter
@@ -26,6 +27,9 @@ from importer.errors import AdminCenterUnreachable
 from importer.runner.options import RunOptions
 
 T = TypeVar("T")
+
+# What a dead browser or driver raises: WebDriver errors, or the driver's HTTP connection failing.
+BROWSER_ERRORS = (WebDriverException, HTTPError, ConnectionError)
 
 
 class RunStopped(Exception):
@@ -77,7 +81,7 @@ class Session:
             except (AdminCenterUnreachable, PageTimeout, ServerError) as error:
                 logger.warning("Anmeldung fehlgeschlagen (Versuch {}): {}", attempt + 1, error)
                 if attempt == self.options.retries:
-                    text = _text(error).rstrip(".")
+                    text = first_line(error).rstrip(".")
                     if not isinstance(error, AdminCenterUnreachable):
                         text = f"Anmeldung unter {self.options.url}: {text}"
                     raise AdminCenterUnreachable(
@@ -113,9 +117,9 @@ class Session:
                 if not problem.retryable:
                     raise
                 failure: Exception = problem
-            except (WebDriverException, AdminCenterUnreachable) as error:
+            except (*BROWSER_ERRORS, AdminCenterUnreachable) as error:
                 failure = error
-            logger.warning("Versuch {} fehlgeschlagen: {}", attempt + 1, _text(failure))
+            logger.warning("Versuch {} fehlgeschlagen: {}", attempt + 1, first_line(failure))
             if attempt == self.options.retries:
                 self.open()
                 raise failure
@@ -127,7 +131,7 @@ class Session:
         if isinstance(error, SessionExpired):
             logger.info("Sitzung abgelaufen: melde neu an")
             self.login()
-        elif isinstance(error, (WebDriverException, AdminCenterUnreachable)):
+        elif isinstance(error, (*BROWSER_ERRORS, AdminCenterUnreachable)):
             logger.info("Browser-Sitzung wird neu gestartet")
             self.open()
         elif self._client is not None and self.driver is not None:
@@ -143,6 +147,6 @@ class Session:
         self.close()
 
 
-def _text(error: BaseException) -> str:
+def first_line(error: BaseException) -> str:
     text = getattr(error, "message", None) or getattr(error, "msg", None) or str(error)
     return str(text).strip().splitlines()[0] if str(text).strip() else type(error).__name__

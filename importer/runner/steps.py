@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from loguru import logger
-from selenium.common.exceptions import WebDriverException
 
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.problems import LabelMissing, PageProblem, Refused
@@ -39,7 +38,7 @@ from importer.runner.progress import Progress
 from importer.runner.results import Sink
 from importer.runner.runfolder import RunFolder
 from importer.runner.select import Row
-from importer.runner.session import RunStopped, Session
+from importer.runner.session import BROWSER_ERRORS, RunStopped, Session, first_line
 from importer.runner.unit_steps import UnitSteps
 from importer.runner.units import RowFailed
 from importer.runner.workers import Job
@@ -112,10 +111,10 @@ class MandantSteps:
             )
         except PageProblem as problem:
             return self.failed(row, f"{problem.message} {self.retry_hint(problem.retryable)}")
-        except WebDriverException as error:
-            text = (error.msg or type(error).__name__).strip().splitlines()[0]
+        except BROWSER_ERRORS as error:
             return self.failed(
-                row, f"Der Browser meldet einen Fehler ({text}). {self.retry_hint(True)}"
+                row,
+                f"Der Browser meldet einen Fehler ({first_line(error)}). {self.retry_hint(True)}",
             )
         except Exception as error:  # a bug must cost one row, not the run
             logger.exception("Unerwarteter Fehler in {} Zeile {}", row.sheet, row.number)

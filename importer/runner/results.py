@@ -10,12 +10,13 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
 from loguru import logger
 
-from importer.errors import ImporterError
+from importer.errors import ImporterError, WorkbookLocked
 from importer.model import RowResult
 from importer.workbook.writer import WorkbookWriter
 
@@ -97,8 +98,8 @@ class ResultSink:
             except queue.Empty:
                 item = _CHECKPOINT
             if item is _CLOSE:
-                if unsaved:
-                    self._save()
+                if unsaved and not self._save():
+                    self._save_elsewhere()
                 return
             if isinstance(item, RowResult):
                 self._write(item)
@@ -120,6 +121,21 @@ class ResultSink:
         except Exception as error:  # keep consuming: the rows still count for the summary
             logger.exception("Ergebnis für {} Zeile {} nicht geschrieben", result.sheet, result.row)
             self._error = self._error or error
+
+    def _save_elsewhere(self) -> None:
+        """The last save was refused (workbook opened meanwhile): keep the results in a copy
+        beside it rather than lose them, and say so in the error."""
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        copy = self.path.with_name(f"{self.path.stem}.ergebnis-{stamp}{self.path.suffix}")
+        try:
+            self._writer.wb.save(copy)
+        except OSError as error:
+            logger.error("Auch die Kopie {} ließ sich nicht speichern: {}", copy, error)
+            return
+        message = self._error.message if isinstance(self._error, ImporterError) else ""
+        self._error = WorkbookLocked(
+            f"{message} Die Ergebnisse dieses Laufs stehen stattdessen in „{copy.name}“."
+        )
 
     def _save(self) -> bool:
         try:

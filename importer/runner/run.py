@@ -19,6 +19,7 @@ from loguru import logger
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.credentials import Credentials
 from importer.admincenter.locators import load_locators
+from importer.admincenter.problems import LabelMissing
 from importer.model import RowResult
 from importer.runner import progress as phases
 from importer.runner.diff import name_key
@@ -147,16 +148,9 @@ class _Pass:
         """Log in, check labels and permissions, then let the workers do every Mandant."""
         session = Session(self.options, self.credentials, self.locators, stop)
         try:
-            self.progress.note("Anmelden …")
-            session.open()
-            summary.browser_started = True
-            summary.label_problems = preflight(session, selection.mandanten())
-            if summary.label_problems:
-                logger.error(
-                    "Vorabprüfung: {} Beschriftung(en) fehlen", len(summary.label_problems)
-                )
+            allowed = self.login(session, selection, summary)
+            if allowed is None:
                 return
-            allowed = {name_key(m): m for m in session.call(lambda c: c.mandanten())}
             if unknown_parent_rows(selection):
                 selection = revalidate(data, selection, session, allowed, self.options)
             jobs = make_jobs(selection, allowed)
@@ -173,6 +167,26 @@ class _Pass:
                     journal.close()
         finally:
             session.close()
+
+    def login(
+        self, session: Session, selection: Selection, summary: RunSummary
+    ) -> dict[str, str] | None:
+        """Log in, read the permitted Mandanten (name key → their spelling) and check every
+        label; None when a label is missing (then nothing is changed)."""
+        self.progress.note("Anmelden …")
+        session.open()
+        summary.browser_started = True
+        try:
+            allowed = {name_key(m): m for m in session.call(lambda c: c.mandanten())}
+        except LabelMissing as missing:
+            summary.label_problems = [label_line(missing.label, missing.page, missing.key)]
+        else:
+            wanted = [allowed[k] for k in map(name_key, selection.mandanten()) if k in allowed]
+            summary.label_problems = preflight(session, wanted[0] if wanted else None)
+        if summary.label_problems:
+            logger.error("Vorabprüfung: {} Beschriftungen fehlen", len(summary.label_problems))
+            return None
+        return allowed
 
     def start_progress(self, jobs: list[Job]) -> None:
         units = sum(len(job.rows.get(ORGANISATIONSEINHEITEN.name, [])) for job in jobs)
@@ -204,14 +218,15 @@ class _Pass:
         run_jobs(jobs, sessions, work, stop)
 
 
-def preflight(session: Session, mandanten: list[str]) -> list[str]:
-    """German lines for every label the run needs but the AdminCenter does not show."""
-    checks = session.call(lambda c: c.check_labels(mandanten[0] if mandanten else None))
-    return [
-        f"„{check.label}“ fehlt auf der Seite „{check.page}“ ({check.key})"
-        for check in checks
-        if check.found is False
-    ]
+def preflight(session: Session, mandant: str | None) -> list[str]:
+    """German lines for every label the run needs but the AdminCenter does not show
+    (checked on the pages of `mandant`, a Mandant of the workbook the user may manage)."""
+    checks = session.call(lambda c: c.check_labels(mandant))
+    return [label_line(c.label, c.page, c.key) for c in checks if c.found is False]
+
+
+def label_line(label: str, page: str, key: str) -> str:
+    return f"„{label}“ fehlt auf der Seite „{page}“ ({key})"
 
 
 def revalidate(

@@ -8,11 +8,13 @@ import pytest
 from fixtures_browser import clear_session
 from typer.testing import CliRunner
 
+from importer.admincenter.checks import CheckReport
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.locators import DEFAULT_LOCATORS, load_locators
+from importer.admincenter.values import LabelCheck
 from importer.cli import app
-
-pytestmark = pytest.mark.browser
+from importer.cli.admincenter_commands import print_report
+from importer.cli.app import console
 
 RENAMED_EMAIL = ["datenschutz.email", "impressum.email", "kommunikation.email"]
 ENV = {"AMT24_BENUTZER": "admin", "AMT24_PASSWORT": "admin", "COLUMNS": "200"}
@@ -32,7 +34,7 @@ def override(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(scope="module")
 def unit(relabelled, browser, override) -> None:
     """One unit, so that the unit pages are checked too."""
     client = AdminCenter(browser, relabelled.url, load_locators(override), 10.0)
@@ -41,6 +43,8 @@ def unit(relabelled, browser, override) -> None:
     clear_session(browser)
 
 
+@pytest.mark.browser
+@pytest.mark.usefixtures("unit")
 def test_a_renamed_label_is_reported_missing_and_nothing_else(make_client, relabelled) -> None:
     client = make_client(relabelled)
     checks = client.check_labels()
@@ -64,6 +68,8 @@ def test_a_renamed_label_is_reported_missing_and_nothing_else(make_client, relab
     }
 
 
+@pytest.mark.browser
+@pytest.mark.usefixtures("unit")
 def test_a_locator_file_makes_the_renamed_labels_found(make_client, relabelled, override) -> None:
     checks = make_client(relabelled, locators=load_locators(override)).check_labels()
     assert [c.key for c in checks if c.found is False] == []
@@ -72,11 +78,9 @@ def test_a_locator_file_makes_the_renamed_labels_found(make_client, relabelled, 
     )
 
 
+@pytest.mark.browser
 def test_check_command_exit_codes(relabelled, override) -> None:
     runner = CliRunner()
-    missing = runner.invoke(app, ["check", "--url", relabelled.url], env=ENV)
-    assert missing.exit_code == 1, missing.output
-    assert "FEHLT" in missing.output and "3 Beschriftung(en) fehlen." in missing.output
     found = runner.invoke(
         app,
         [
@@ -98,3 +102,26 @@ def test_check_command_exit_codes(relabelled, override) -> None:
     assert refused.exit_code == 3
     assert "Benutzername oder Passwort falsch" in refused.output
     assert "falsch" not in refused.output.replace("Passwort falsch", "")
+
+
+def test_a_missing_label_makes_the_report_fail_and_say_fehlt(monkeypatch) -> None:
+    checks = [
+        LabelCheck("Impressum", "impressum.behoerde", "Behörde", True),
+        LabelCheck("Impressum", "impressum.email", "E-Mail", False),
+        LabelCheck(
+            "Impressum",
+            "impressum.gespeichert",
+            "Impressum gespeichert",
+            None,
+            "erscheint erst nach dem Speichern",
+        ),
+    ]
+    report = CheckReport("https://ac.example", checks)
+    assert (report.exit_code, report.missing) == (1, [checks[1]])
+    assert CheckReport("https://ac.example", [checks[0], checks[2]]).exit_code == 0
+    monkeypatch.setattr(console, "width", 200)
+    with console.capture() as captured:
+        print_report(report)
+    text = captured.get()
+    assert "FEHLT" in text and "1 Beschriftung(en) fehlen." in text
+    assert "erscheint erst nach dem Speichern" in text

@@ -7,7 +7,9 @@ sheets are kept. Only the importer-written columns, our marks and `Prüfbericht`
 from __future__ import annotations
 
 import warnings
+import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import datetime
@@ -15,7 +17,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import openpyxl
-from openpyxl.cell.cell import Cell
+from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -68,7 +70,10 @@ class WorkbookWriter:
                 # openpyxl warns about parts it drops (e.g. slicers); the library never prints.
                 warnings.simplefilter("ignore", UserWarning)
                 self.wb = openpyxl.load_workbook(self.path)
-        except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as error:
+        except (
+            zipfile.BadZipFile, zlib.error, EOFError, ET.ParseError, KeyError, ValueError,
+            TypeError, OSError,
+        ) as error:  # fmt: skip
             raise UnusableWorkbook(
                 f"Die Arbeitsmappe „{self.path.name}“ kann nicht geöffnet werden."
             ) from error
@@ -127,7 +132,10 @@ class WorkbookWriter:
             self.clear_marks(sheet, row)
         for (sheet, row, column), messages in by_cell.items():
             ws = self.worksheet(sheet)
-            mark_cell(ws.cell(row=row, column=column), messages, _column_fill(ws, column))
+            cell = ws.cell(row=row, column=column)
+            if isinstance(cell, MergedCell):
+                continue  # Status merged too: the finding is in the Meldung and the report
+            mark_cell(cell, messages, _column_fill(ws, column))
             self._marks(sheet)[row].add(column)
 
     def clear_marks(self, sheet: str, row: int) -> None:
@@ -143,10 +151,15 @@ class WorkbookWriter:
         return set(self._marks(sheet)) if sheet in self._titles else set()
 
     def _finding_column(self, finding: Finding) -> int:
+        """The finding's own cell, or the row's Status cell when the finding has no column or
+        its cell lies inside a range the user merged (only the range's first cell is a cell)."""
         if finding.column is not None:
             field = _field_for_header(SHEETS_BY_NAME[finding.sheet], finding.column)
             if field is not None and field in self.columns(finding.sheet):
-                return self.columns(finding.sheet)[field]
+                column = self.columns(finding.sheet)[field]
+                cell = self.worksheet(finding.sheet).cell(row=finding.row, column=column)
+                if not isinstance(cell, MergedCell):
+                    return column
         return self.column(finding.sheet, "status")
 
     def _marks(self, sheet: str) -> dict[int, set[int]]:
@@ -167,23 +180,38 @@ class WorkbookWriter:
         `Status.LEER` means "not processed": the three columns are emptied.
         """
         processed = result.status is not Status.LEER
-        self._put(result.sheet, result.row, "status", result.status.value or None)
-        meldung = self._put(result.sheet, result.row, "meldung", None)
-        write_text(meldung, result.message or None)
         stamp = datetime.now().replace(microsecond=0) if processed else None
-        cell = self._put(result.sheet, result.row, "bearbeitet_am", stamp)
-        cell.number_format = DATETIME_FORMAT
+        self._put(result.sheet, result.row, "status", result.status.value or None)
+        self._put(result.sheet, result.row, "meldung", result.message or None, text=True)
+        self._put(result.sheet, result.row, "bearbeitet_am", stamp, number_format=DATETIME_FORMAT)
         if result.oe_id is not None:
-            oe_cell = self._put(result.sheet, result.row, "oe_id", None)
-            write_text(oe_cell, str(result.oe_id))
-            oe_cell.number_format = TEXT_FORMAT
+            oe_id = str(result.oe_id)
+            self._put(
+                result.sheet, result.row, "oe_id", oe_id, text=True, number_format=TEXT_FORMAT
+            )
         if result.fingerprint is not None:
             self._put(result.sheet, result.row, "pruefsumme", result.fingerprint)
 
-    def _put(self, sheet: str, row: int, field: str, value: Any) -> Cell:
+    def _put(
+        self,
+        sheet: str,
+        row: int,
+        field: str,
+        value: Any,
+        text: bool = False,
+        number_format: str | None = None,
+    ) -> None:
+        """Write one cell; a cell inside a range the user merged (not its first cell) cannot
+        hold a value and is left alone."""
         cell = self.worksheet(sheet).cell(row=row, column=self.column(sheet, field))
-        cell.value = value
-        return cell
+        if isinstance(cell, MergedCell):
+            return
+        if text:
+            write_text(cell, value)
+        else:
+            cell.value = value
+        if number_format is not None:
+            cell.number_format = number_format
 
     # -- report ------------------------------------------------------------------------------
 

@@ -1,0 +1,81 @@
+"""Odd but real workbooks that once made `validate` print a traceback (found by the fuzz
+tests): merged cells in the data rows, and damaged parts only openpyxl reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+from data import make_bad_files as bad
+from rel_support import folder_state
+from typer.testing import CliRunner
+
+from importer.cli import app
+from importer.workbook.filesafety import lock_files
+
+OE = bad.OE
+HEADER = ["Mandant", "Organisationseinheit", "E-Mail", "Telefon", "Status", "Meldung"]
+UNITS = [
+    ["Gemeinde Klipphausen", "Hauptamt", "hauptamt@klipphausen.example", "035204 7870-100"],
+    [None, "Bauhof", "bauhof@klipphausen.example", "035204 7870-200"],
+    [None, "Kämmerei", "kaemmerei@klipphausen.example", "035204 7870-300"],
+]
+
+
+def validate(path: Path) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
+    return result.exit_code, " ".join(result.stderr.split())
+
+
+def test_mandant_merged_over_several_unit_rows(tmp_path: Path) -> None:
+    """A common layout: one Mandant cell merged down over its units (A2:A4)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = OE
+    for row in [HEADER, *UNITS]:
+        ws.append(row)
+    ws.merge_cells("A2:A4")
+    path = tmp_path / "verbunden.xlsx"
+    wb.save(path)
+    assert validate(path) == (1, "")
+    ws = openpyxl.load_workbook(path)[OE]
+    # Only A2 holds the Mandant: rows 3 and 4 lack it, marked on their Status cell.
+    assert [ws.cell(row=r, column=5).value for r in (2, 3, 4)] == [None, "UNGÜLTIG", "UNGÜLTIG"]
+    assert "Mandant ist ein Pflichtfeld" in ws["E3"].comment.text
+    assert [str(r) for r in ws.merged_cells.ranges] == ["A2:A4"]
+    assert [ws.cell(row=r, column=2).value for r in (2, 3, 4)] == ["Hauptamt", "Bauhof", "Kämmerei"]
+
+
+def test_heading_row_merged_across_every_column(tmp_path: Path) -> None:
+    """A heading row inside the data, merged across the importer's columns too."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = OE
+    ws.append(HEADER)
+    ws.append(["Gemeinde Klipphausen – Verwaltung"])
+    ws.merge_cells("A2:F2")
+    ws.append(UNITS[0])
+    path = tmp_path / "ueberschrift.xlsx"
+    wb.save(path)
+    assert validate(path) == (1, "")
+    wb = openpyxl.load_workbook(path)
+    ws = wb[OE]
+    assert ws["A2"].value == "Gemeinde Klipphausen – Verwaltung"
+    assert [str(r) for r in ws.merged_cells.ranges] == ["A2:F2"]
+    assert ws["E3"].value is None  # row 3 is valid
+    report = [row[:4] for row in wb["Prüfbericht"].iter_rows(min_row=5, values_only=True)]
+    assert (OE, 2, "Organisationseinheit", "pflichtfeld-leer") in report
+
+
+def test_damaged_document_properties_refused_before_writing(tmp_path: Path) -> None:
+    """docProps/core.xml is never read by the reader, but openpyxl parses it to rewrite."""
+    base = bad.small_workbook(tmp_path / "basis.xlsx")
+    path = bad.replace_part(base, tmp_path / "eigenschaften.xlsx", "docProps/core.xml", b"<cp:")
+    base.unlink()
+    before = folder_state(tmp_path)
+    assert validate(path) == (
+        2,
+        "Fehler: Die Arbeitsmappe „eigenschaften.xlsx“ kann nicht geöffnet werden.",
+    )
+    assert folder_state(tmp_path) == before and not lock_files(path)

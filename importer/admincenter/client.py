@@ -21,7 +21,7 @@ from importer.admincenter.checks import check_labels
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import Locators
 from importer.admincenter.pages import FormPage, Page
-from importer.admincenter.pages_login import LoginPage
+from importer.admincenter.pages_login import LoginPage, StartPage
 from importer.admincenter.pages_mandant import FORMS, BildPage, MandantenPage, MandantPage
 from importer.admincenter.pages_units import UnitFormPage, UnitPage, UnitsPage
 from importer.admincenter.problems import LabelMissing, PageTimeout, ServerError
@@ -201,18 +201,18 @@ class AdminCenter:
         self._urls.pop(key, None)
 
     def mandanten_page(self) -> MandantenPage:
-        def route() -> MandantenPage:
-            self._start()
-            self.dom.click("nav.mandanten", "Navigation")
-            return MandantenPage(self.dom).wait_loaded()
+        return self._visit(
+            ("", "mandanten"),
+            MandantenPage(self.dom),
+            lambda: self._start().open_mandanten(),
+            reuse=False,
+        )
 
-        return self._visit(("", "mandanten"), MandantenPage(self.dom), route, reuse=False)
-
-    def _start(self) -> None:
+    def _start(self) -> StartPage:
         """Begin a way by clicks on a freshly loaded start page (the current page may still
         show the answer to something earlier, e.g. a failed save)."""
         self._get(self.base_url)
-        self.dom.check_page()
+        return StartPage(self.dom).wait_loaded()
 
     def mandant_page(self, mandant: str) -> MandantPage:
         return self._visit(
@@ -242,12 +242,12 @@ class AdminCenter:
         )
 
     def units_page(self, mandant: str) -> UnitsPage:
-        def route() -> UnitsPage:
-            self._start()
-            self.dom.click("nav.organisationseinheiten", "Navigation")
-            return UnitsPage(self.dom).wait_loaded().select_mandant(mandant)
-
-        page = self._visit((mandant, "units"), UnitsPage(self.dom), route, reuse=False)
+        page = self._visit(
+            (mandant, "units"),
+            UnitsPage(self.dom),
+            lambda: self._start().open_units().select_mandant(mandant),
+            reuse=False,
+        )
         return page.select_mandant(mandant)
 
     def unit_page(self, mandant: str, ref: Unit | UnitRef, reuse: bool = False) -> UnitPage:

@@ -1,10 +1,15 @@
-"""The login page: `login` leads to the start page; wrong credentials raise `LoginFailed`."""
+"""The login page and the start page with the main navigation.
+
+`login` leads to the start page; wrong credentials raise `LoginFailed`.
+"""
 
 from __future__ import annotations
 
 from selenium.common.exceptions import TimeoutException, WebDriverException
 
 from importer.admincenter.pages import Page
+from importer.admincenter.pages_mandant import MandantenPage
+from importer.admincenter.pages_units import UnitsPage
 from importer.admincenter.problems import LabelMissing, PageProblem, PageTimeout, ServerError
 from importer.admincenter.waits import wait_for
 from importer.errors import AdminCenterUnreachable, LoginFailed
@@ -57,7 +62,7 @@ class LoginPage(Page):
             missing = self.dom.first_missing(list(self.markers))
             raise LabelMissing(missing, self.dom.label(missing), self.title) from None
 
-    def login(self, user: str, password: str) -> None:
+    def login(self, user: str, password: str) -> StartPage:
         """Sign in; the start page with its navigation must follow."""
         fields = {"login.benutzername": user, "login.passwort": password}
         try:
@@ -81,6 +86,22 @@ class LoginPage(Page):
             raise LoginFailed(f"Die Anmeldung wurde abgelehnt: {problem.message}") from None
         if answer["kind"] == "failed":
             raise LoginFailed(f"Die Anmeldung wurde abgelehnt: {answer['text']}.")
+        return StartPage(self.dom)
+
+
+class StartPage(Page):
+    """Any page with the main navigation; the way to the Mandanten and the units starts here."""
+
+    title = "Startseite"
+    markers = ("nav.organisationseinheiten",)
+
+    def open_mandanten(self) -> MandantenPage:
+        self.dom.click("nav.mandanten", self.title)
+        return MandantenPage(self.dom).wait_loaded()
+
+    def open_units(self) -> UnitsPage:
+        self.dom.click("nav.organisationseinheiten", self.title)
+        return UnitsPage(self.dom).wait_loaded()
 
 
 def _unreachable(url: str, error: WebDriverException) -> str:

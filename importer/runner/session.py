@@ -121,7 +121,10 @@ class Session:
                 failure = error
             logger.warning("Versuch {} fehlgeschlagen: {}", attempt + 1, first_line(failure))
             if attempt == self.options.retries:
-                self.open()
+                if isinstance(failure, BROWSER_ERRORS):
+                    self.open()
+                else:
+                    self.login()
                 raise failure
             self.pause(attempt)
             self._recover(failure)

@@ -410,6 +410,7 @@ def test_a_search_as_you_type_choice_is_typed_and_then_clicked(page, driver) -> 
 
 
 PLAIN_BADGE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<ul><li><a href="#1">Hauptamt</a> <span style="background:#2e7d32;color:#fff">3.0</span></li></ul>
 <h2>Bauamt <small>Version 2.0</small></h2>
 <div role="tablist"><button role="tab" onclick="document.getElementById('v').hidden=false">
   Versionen</button></div>

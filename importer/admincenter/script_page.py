@@ -240,7 +240,7 @@ PAGE = r"""
     return '';
   }
 
-  // The version badge: a short "1.0" text, preferably painted and outside tables and lists.
+  // The version badge: a short "1.0" text outside lists and tables, preferably painted.
   function badge() {
     const cands = [];
     for (const el of document.body.querySelectorAll('*')) {
@@ -248,7 +248,8 @@ PAGE = r"""
       const m = VERSION.exec(norm(text(el)));
       if (!m || !visible(el)) continue;
       const bg = paint(el);
-      const rank = (bg ? 0 : 2) + (within(el, 'table, ul, ol') ? 1 : 0);
+      // Entries of the unit list and rows of the versions table carry versions too.
+      const rank = (within(el, 'table, ul, ol, [role=list], [role=tree]') ? 2 : 0) + (bg ? 0 : 1);
       cands.push({el, rank, text: norm(text(el)), major: +m[1], minor: +m[2], bg,
         color: getComputedStyle(el).color});
     }

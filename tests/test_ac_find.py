@@ -348,7 +348,7 @@ def test_a_link_to_a_server_that_is_down_is_a_server_error(page) -> None:
     )
     dom.click("oe.anlegen", "Test")
     with pytest.raises(ServerError):
-        dom.check_page()
+        dom.raise_problem(dom.problem())
 
 
 LIST_PAGE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>

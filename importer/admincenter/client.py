@@ -193,9 +193,7 @@ class AdminCenter:
 
     def _showing(self, url: str) -> bool:
         """Whether the browser shows `url` without a problem (e.g. from a failed save)."""
-        return self.driver.current_url.split("#")[0] == url and not self.dom.run(
-            "problems", self.dom.problem_spec()
-        )
+        return self.driver.current_url.split("#")[0] == url and not self.dom.problem()
 
     def _forget(self, key: tuple[str, str]) -> None:
         self._urls.pop(key, None)

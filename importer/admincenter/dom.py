@@ -82,9 +82,9 @@ class Dom:
         if kind == "refused":
             raise Refused(answer["messages"])
 
-    def check_page(self) -> None:
-        """Raise the page's problem (login page, error page, no permission), if any."""
-        self.raise_problem(self.run("problems", self.problem_spec()))
+    def problem(self) -> dict[str, Any] | None:
+        """The page's problem (login page, error page, no permission) or None."""
+        return self.run("problems", self.problem_spec())
 
     def find(self, key: str, near: str | None = None) -> WebElement | None:
         return self.run("find", self.spec(key, near))

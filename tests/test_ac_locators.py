@@ -52,7 +52,6 @@ def test_a_toml_file_overrides_labels_and_kinds(tmp_path: Path) -> None:
         "impressum.email": Locator("field", "E-Mail-Adresse"),
         "oe.parent": Locator("field", "Übergeordnete Einheit"),
     }
-    assert table.overridden == {"impressum.email", "oe.parent"}
     assert DEFAULT_LOCATORS["impressum.email"].label == "E-Mail"
 
 

@@ -117,9 +117,8 @@ DEFAULT_LOCATORS: dict[str, Locator] = _defaults()
 class Locators(Mapping[str, Locator]):
     """The effective table: defaults plus the user's overrides (read-only)."""
 
-    def __init__(self, table: Mapping[str, Locator], overridden: frozenset[str] = frozenset()):
+    def __init__(self, table: Mapping[str, Locator]) -> None:
         self._table = dict(table)
-        self.overridden = overridden
 
     def __getitem__(self, key: str) -> Locator:
         return self._table[key]
@@ -154,7 +153,7 @@ def load_locators(path: Path | None = None) -> Locators:
     table = dict(DEFAULT_LOCATORS)
     for key, value in overrides.items():
         table[key] = _override(path, key, value, table)
-    return Locators(table, frozenset(overrides))
+    return Locators(table)
 
 
 def _read_overrides(path: Path) -> dict[str, object]:

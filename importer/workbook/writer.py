@@ -105,8 +105,11 @@ class WorkbookWriter:
         return columns[field]
 
     def _add_column(self, ws: Worksheet, column: Column) -> int:
-        header = [c.value for c in next(ws.iter_rows(min_row=1, max_row=1), ())]
-        index = 1 + max((i for i, v in enumerate(header, 1) if v not in (None, "")), default=0)
+        # After every column holding something, header or not: data a user keeps in a
+        # column without header must not be overwritten by Status or Meldung.
+        index = 1 + max(
+            (c.column for c in _existing_cells(ws) if c.value not in (None, "")), default=0
+        )
         cell = ws.cell(row=1, column=index, value=column.header)
         cell.fill, cell.font = WRITTEN_HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(vertical="center", wrap_text=True)

@@ -30,11 +30,14 @@ def check_logo(
     text: str, folder: Path, column: str = "Bilddatei"
 ) -> tuple[str | None, list[tuple[str, str]]]:
     """The absolute path to send, or None and the (code, message) of every problem found."""
-    path = logo_path(text, folder)
-    if not path.is_file():
+    try:
+        path = logo_path(text, folder)
+        size = path.stat().st_size if path.is_file() else -1
+    except (OSError, RuntimeError):  # a name too long for the file system, an unknown ~user
+        path, size = Path(text), -1
+    if size < 0:
         return None, [("logo-fehlt", message("logo-fehlt", column, wert=text, pfad=path))]
     found: list[tuple[str, dict[str, object]]] = []
-    size = path.stat().st_size
     if size > LOGO_MAX_BYTES:
         found.append(("logo-zu-gross", {"groesse": f"{size / 1_048_576:.1f} MB".replace(".", ",")}))
     dimensions = _image_dimensions(path)

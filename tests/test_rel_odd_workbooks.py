@@ -1,5 +1,6 @@
-"""Odd but real workbooks that once made `validate` print a traceback (found by the fuzz
-tests): merged cells in the data rows, and damaged parts only openpyxl reads."""
+"""Odd but real workbooks that once made `validate` print a traceback or lose data (found by
+the fuzz tests): merged cells in the data rows, damaged parts only openpyxl reads, notes in a
+column without header, logo paths the file system cannot look up."""
 
 from __future__ import annotations
 
@@ -11,7 +12,9 @@ from rel_support import folder_state
 from typer.testing import CliRunner
 
 from importer.cli import app
+from importer.validation.validate import validate_workbook
 from importer.workbook.filesafety import lock_files
+from importer.workbook.reader import read_workbook
 
 OE = bad.OE
 HEADER = ["Mandant", "Organisationseinheit", "E-Mail", "Telefon", "Status", "Meldung"]
@@ -79,3 +82,38 @@ def test_damaged_document_properties_refused_before_writing(tmp_path: Path) -> N
         "Fehler: Die Arbeitsmappe „eigenschaften.xlsx“ kann nicht geöffnet werden.",
     )
     assert folder_state(tmp_path) == before and not lock_files(path)
+
+
+def test_notes_in_a_column_without_header_are_not_overwritten(tmp_path: Path) -> None:
+    """Status and Meldung are added after the last column holding anything, not after the
+    last header: notes kept in a column without header stay."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = OE
+    ws.append(HEADER[:4])
+    ws.append([*UNITS[0][:3], "0351"])  # invalid phone: the row gets Status UNGÜLTIG
+    ws["E2"] = "Notiz: anrufen"
+    path = tmp_path / "notizen.xlsx"
+    wb.save(path)
+    assert validate(path) == (1, "")
+    ws = openpyxl.load_workbook(path)[OE]
+    assert [c.value for c in ws[1]] == [*HEADER[:4], None, "OE-ID", "Status", "Meldung",
+                                        "Bearbeitet am", "Prüfsumme"]  # fmt: skip
+    assert (ws["E2"].value, ws["G2"].value) == ("Notiz: anrufen", "UNGÜLTIG")
+
+
+def test_logo_path_the_file_system_cannot_look_up(tmp_path: Path) -> None:
+    """A number of 301 digits, a name longer than the file system allows, an unknown ~user:
+    each is a logo that was not found, not a crash."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Logo"
+    ws.append(["Mandant", "Bilddatei"])
+    for number, value in enumerate([10.0**300, "ä" * 200 + ".png", "~niemandda/logo.png"]):
+        ws.append([f"Gemeinde {number}", value])
+    path = tmp_path / "logos.xlsx"
+    wb.save(path)
+    report = validate_workbook(read_workbook(path))
+    assert [(f.row, f.code) for f in report.findings] == [
+        (2, "logo-fehlt"), (3, "logo-fehlt"), (4, "logo-fehlt"),
+    ]  # fmt: skip

@@ -117,3 +117,18 @@ def test_logo_path_the_file_system_cannot_look_up(tmp_path: Path) -> None:
     assert [(f.row, f.code) for f in report.findings] == [
         (2, "logo-fehlt"), (3, "logo-fehlt"), (4, "logo-fehlt"),
     ]  # fmt: skip
+
+
+def test_merged_header_cell_at_the_end_of_the_header(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = OE
+    ws.append([*HEADER[:4], "Notiz"])
+    ws.append([*UNITS[0][:3], "0351"])
+    ws.merge_cells("E1:F1")
+    path = tmp_path / "kopf-verbunden.xlsx"
+    wb.save(path)
+    assert validate(path) == (1, "")
+    ws = openpyxl.load_workbook(path)[OE]
+    assert [c.value for c in ws[1]][4:8] == ["Notiz", None, "OE-ID", "Status"]
+    assert ws["H2"].value == "UNGÜLTIG"

@@ -106,10 +106,11 @@ class WorkbookWriter:
 
     def _add_column(self, ws: Worksheet, column: Column) -> int:
         # After every column holding something, header or not: data a user keeps in a
-        # column without header must not be overwritten by Status or Meldung.
-        index = 1 + max(
-            (c.column for c in _existing_cells(ws) if c.value not in (None, "")), default=0
-        )
+        # column without header must not be overwritten by Status or Meldung; and after
+        # a merged header cell, which cannot hold a value.
+        used = [c.column for c in _existing_cells(ws) if c.value not in (None, "")]
+        used += [r.max_col for r in ws.merged_cells.ranges if r.min_row == 1]
+        index = 1 + max(used, default=0)
         cell = ws.cell(row=1, column=index, value=column.header)
         cell.fill, cell.font = WRITTEN_HEADER_FILL, HEADER_FONT
         cell.alignment = Alignment(vertical="center", wrap_text=True)

@@ -39,7 +39,7 @@ from importer.workbook.data import WorkbookData
 from importer.workbook.reader import read_workbook
 
 EXAMPLES = settings(
-    max_examples=40,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
@@ -304,7 +304,7 @@ def test_reading_and_validating_any_workbook_never_fails_unexpectedly(spec: Work
         check_read_and_validate(build_workbook(spec, Path(folder) / "mappe.xlsx"))
 
 
-@settings(EXAMPLES, max_examples=20)
+@settings(EXAMPLES, max_examples=40)
 @given(workbook_specs())
 def test_validate_command_on_any_workbook_keeps_user_cells_and_writes_no_formula(
     spec: WorkbookSpec,

@@ -1,5 +1,5 @@
 """Helpers of the reliability tests (`test_rel_*`): the CLI as a real process with its CPU
-time and peak memory, and snapshots of a folder's files."""
+time and peak memory, snapshots of a folder's files, the formula cells of a workbook."""
 
 from __future__ import annotations
 
@@ -9,15 +9,19 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+
+import openpyxl
 
 ROOT = Path(__file__).resolve().parents[1]
 CLI = [sys.executable, "-m", "importer"]
 GIB = 1024**3
 # A German sentence from `fatal_errors`: "Fehler: ", a capital letter or quote, a final stop.
 SENTENCE = re.compile(r"Fehler: [A-ZÄÖÜ„][^\n]*[.]")
+FORMULA_ELEMENT = re.compile(rb"<(?:\w+:)?f[\s>/]")
 
 
 @dataclass(frozen=True)
@@ -95,3 +99,25 @@ def folder_state(folder: Path) -> dict[str, bytes]:
         str(p.relative_to(folder)): p.read_bytes() if p.is_file() else b"<dir>"
         for p in sorted(folder.rglob("*"))
     }
+
+
+def formula_cells(path: Path) -> set[tuple[str, str, str]]:
+    """(sheet, cell, formula) of every formula cell of the workbook at `path`."""
+    wb = openpyxl.load_workbook(path)
+    return {
+        (ws.title, cell.coordinate, str(cell.value))
+        for ws in wb.worksheets
+        for row in ws.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    }
+
+
+def formula_elements(path: Path) -> list[str]:
+    """Worksheet parts of the package that contain a formula element `<f>` (raw XML)."""
+    with zipfile.ZipFile(path) as archive:
+        return [
+            name
+            for name in archive.namelist()
+            if name.startswith("xl/worksheets/") and FORMULA_ELEMENT.search(archive.read(name))
+        ]

@@ -21,6 +21,7 @@ import openpyxl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl.utils import get_column_letter
+from rel_support import formula_cells
 from typer.testing import CliRunner
 
 from importer.cli import app
@@ -263,18 +264,6 @@ def _is_data_sheet(title: str) -> bool:
 
 def _comparable(value: Any) -> Any:
     return "nan" if isinstance(value, float) and math.isnan(value) else value
-
-
-def formula_cells(path: Path) -> set[tuple[str, str, str]]:
-    """(sheet, cell, formula) of every formula cell of the workbook."""
-    wb = openpyxl.load_workbook(path)
-    return {
-        (ws.title, cell.coordinate, str(cell.value))
-        for ws in wb.worksheets
-        for row in ws.iter_rows()
-        for cell in row
-        if cell.data_type == "f"
-    }
 
 
 def check_validate_command(path: Path) -> int:

@@ -1,4 +1,6 @@
-"""The example Landkreis Meißen imports completely, and a second run has nothing to do."""
+"""The example Landkreis Meißen imports completely, and a second run has nothing to do.
+
+Opt-in (`pytest -m long`): minutes of browser work."""
 
 from __future__ import annotations
 
@@ -21,7 +23,9 @@ from test_run_import import assert_mandanten_match
 from importer.runner.run import run_workbook
 from importer.workbook.reader import read_workbook
 
-pytestmark = pytest.mark.browser
+# The full Landkreis (28 Mandanten, 400 units) takes minutes: opt-in (`make test-long`), so the
+# default suite stays within its time budget; the mistakes workbook covers the same path there.
+pytestmark = [pytest.mark.browser, pytest.mark.long, pytest.mark.timeout(1800)]
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 

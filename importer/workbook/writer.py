@@ -21,6 +21,7 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 
 from importer.errors import UnusableWorkbook
 from importer.model import Finding, RowResult, Status
@@ -255,7 +256,13 @@ class WorkbookWriter:
         check_writable(self.path)
         if self.backup is None:
             self.backup = backup_copy(self.path)
-        atomic_write(self.path, self.wb.save)
+        atomic_write(self.path, self._write)
+
+    def _write(self, target: Path) -> None:
+        # Our own archive, closed here even when writing fails (a full disk): left to the
+        # garbage collector, its close would fail again and print a traceback.
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+            ExcelWriter(self.wb, archive).save()
 
 
 def _data_sheet_titles(wb: openpyxl.Workbook) -> dict[str, str]:

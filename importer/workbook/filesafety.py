@@ -111,6 +111,7 @@ def backup_copy(path: Path, now: datetime | None = None) -> Path:
     try:
         shutil.copy2(path, target)
     except OSError as error:
+        target.unlink(missing_ok=True)  # a half copy must never pass for a backup
         raise WorkbookNotSaved(
             f"Die Sicherungskopie von „{path.name}“ kann nicht angelegt werden "
             f"({error.strerror}); nichts wurde geändert."

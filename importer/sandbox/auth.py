@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import re
 import secrets
 import time
 from urllib.parse import urlsplit
@@ -30,6 +31,7 @@ SESSION_EXPIRED = "Ihre Sitzung ist abgelaufen"
 LOGIN_FAILED = "Benutzername oder Passwort falsch"
 # last_seen is written at most this often, to keep writes off most page views
 TOUCH_INTERVAL = 1.0
+_UNSAFE_IN_TARGET = re.compile(r"[\x00-\x1f\x7f\\]")
 
 
 @bp.route("/anmeldung", methods=("GET", "POST"))
@@ -127,7 +129,16 @@ def _referrer_path() -> str | None:
 
 
 def _safe_target(target: str | None) -> str:
-    """Only a path on this site; anything else goes to the start page."""
-    if not target or not target.startswith("/") or target.startswith("//"):
+    """Only a path on this site; anything else goes to the start page.
+
+    Browsers drop tabs and line breaks from an address and read "\\" as "/", so
+    "/<tab>/evil.example" or "/\\evil.example" would lead to another site.
+    """
+    if (
+        not target
+        or not target.startswith("/")
+        or target.startswith("//")
+        or _UNSAFE_IN_TARGET.search(target)
+    ):
         return url_for("auth.start")
     return target

@@ -52,7 +52,12 @@ def small_workbook(path: Path) -> Path:
 
 
 def replace_part(
-    source: Path, target: Path, part: str, content: bytes | Iterable[bytes] | None, level: int = 6
+    source: Path,
+    target: Path,
+    part: str,
+    content: bytes | Iterable[bytes] | None,
+    level: int = 6,
+    zip64: bool = True,
 ) -> Path:
     """Copy the package `source` to `target` with `part` replaced (streamed) or left out."""
     with (
@@ -65,7 +70,7 @@ def replace_part(
             elif isinstance(content, bytes):
                 new.writestr(info.filename, content)
             elif content is not None:
-                with new.open(info.filename, "w", force_zip64=True) as stream:
+                with new.open(info.filename, "w", force_zip64=zip64) as stream:
                     for chunk in content:
                         stream.write(chunk)
     return target
@@ -134,39 +139,22 @@ def big_picture(path: Path, size: int = 50 * 1024 * 1024) -> Path:
     return path
 
 
-def zip_bomb(path: Path, unpacked: int = 300 * 1024 * 1024) -> Path:
+def zip_bomb(path: Path, unpacked: int = 300 * 1024 * 1024, zip64: bool = True) -> Path:
     """A small file whose units sheet unpacks to `unpacked` bytes of empty rows."""
     block = b"<row/>" * (1 << 20)
     rows = (block for _ in range(max(1, unpacked // len(block))))
     base = small_workbook(path.with_name(f"{path.stem}-basis.xlsx"))
-    replace_part(base, path, SHEET_PART, _sheet_xml(rows), level=1)
+    replace_part(base, path, SHEET_PART, _sheet_xml(rows), level=1, zip64=zip64)
     base.unlink()
     return path
 
 
 def lying_zip_bomb(path: Path, unpacked: int = 300 * 1024 * 1024) -> Path:
     """Like `zip_bomb`, but the zip directory claims the sheet unpacks to 10,000 bytes."""
-    block = b"<row/>" * (1 << 20)
-    rows = (block for _ in range(max(1, unpacked // len(block))))
-    base = small_workbook(path.with_name(f"{path.stem}-basis.xlsx"))
-    bomb = path.with_name(f"{path.stem}-ehrlich.xlsx")
-    with (
-        zipfile.ZipFile(base) as old,
-        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as new,
-    ):
-        for info in old.infolist():
-            if info.filename == SHEET_PART:
-                with new.open(SHEET_PART, "w", force_zip64=False) as stream:
-                    for chunk in _sheet_xml(rows):
-                        stream.write(chunk)
-            else:
-                new.writestr(info.filename, old.read(info))
-    data = bytearray(bomb.read_bytes())
+    data = bytearray(zip_bomb(path, unpacked, zip64=False).read_bytes())
     _patch_size(data, b"PK\x03\x04", name_at=30, length_at=26, size_at=22)
     _patch_size(data, b"PK\x01\x02", name_at=46, length_at=28, size_at=24)
     path.write_bytes(bytes(data))
-    base.unlink()
-    bomb.unlink()
     return path
 
 

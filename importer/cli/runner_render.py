@@ -20,7 +20,6 @@ from rich.table import Table
 
 from importer.cli.app import console, err_console
 from importer.model import Action, RowResult, Status
-from importer.runner.decide import PlannedResult
 from importer.runner.summary import COUNTED, RunSummary
 from importer.workbook.columns import DATA_SHEETS
 
@@ -179,7 +178,7 @@ def plan_json(summary: RunSummary) -> str:
     """The plan as JSON: one object per row (sheet, row, mandant, action, changes, message)."""
     rows = []
     for result in sorted_results(summary):
-        changes = result.changes if isinstance(result, PlannedResult) else []
+        changes = getattr(result, "changes", [])  # PlannedResult
         rows.append(
             {
                 "sheet": result.sheet,

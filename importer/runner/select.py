@@ -8,11 +8,11 @@ Hidden rows are processed like visible ones.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from importer.model import Action, Finding, Record, RowResult, Status
 from importer.runner.diff import name_key
 from importer.runner.options import RunOptions
-from importer.validation.validate import ValidationReport
 from importer.workbook.columns import (
     DATA_SHEETS,
     ORGANISATIONSEINHEITEN,
@@ -20,6 +20,9 @@ from importer.workbook.columns import (
     fingerprint,
 )
 from importer.workbook.data import WorkbookData
+
+if TYPE_CHECKING:  # validation imports pandas and pandera: slow, and only needed when run
+    from importer.validation.validate import ValidationReport
 
 
 @dataclass

@@ -27,6 +27,7 @@ Locators = Annotated[
     Path | None,
     typer.Option(
         "--locators",
+        metavar="DATEI",
         help="TOML-Datei, die Beschriftungen des AdminCenters anpasst (siehe docs/locators.md).",
     ),
 ]

@@ -38,6 +38,7 @@ from importer.workbook.filesafety import (
     WorkbookNotSaved,
     atomic_write,
     backup_copy,
+    check_size_for_writing,
     check_writable,
     write_text,
 )
@@ -66,6 +67,7 @@ class WorkbookWriter:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         check_workbook_file(self.path)
+        check_size_for_writing(self.path)
         try:
             with warnings.catch_warnings():
                 # openpyxl warns about parts it drops (e.g. slicers); the library never prints.

@@ -18,7 +18,9 @@ from rel_support import GIB, assert_refused, folder_state, run_cli
 from typer.testing import CliRunner
 
 from importer.cli import app
+from importer.errors import UnusableWorkbook
 from importer.workbook.reader import read_workbook
+from importer.workbook.writer import WorkbookWriter
 
 DATA = Path(__file__).resolve().parent / "data"
 MAX_CPU_SECONDS = 8.0  # the CLI's own start (imports) takes about 2 s of it
@@ -125,6 +127,13 @@ def test_sheet_formatted_to_the_last_row_is_too_big_to_rewrite(
     assert run.cpu_seconds < 15, f"{run.cpu_seconds:.1f} s CPU"
     assert run.peak_rss < 512 * 2**20, f"{run.peak_rss / 2**20:.0f} MB"
     assert folder_state(tmp_path) == before
+
+
+def test_writer_itself_refuses_a_sheet_too_big_to_rewrite(formatted_to_the_end: Path) -> None:
+    """Also for callers that do not ask `check_writable` first (the runner's result writer)."""
+    with pytest.raises(UnusableWorkbook) as refused:
+        WorkbookWriter(formatted_to_the_end)
+    assert "zu groß zum Beschreiben (Tabellenblätter entpackt 132 MB" in refused.value.message
 
 
 @pytest.mark.long

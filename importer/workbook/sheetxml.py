@@ -136,8 +136,9 @@ class _Scanner:
 
     def _fast(self, patterns: _Patterns, text: bytes) -> None:
         self.facts.hidden_rows.update(map(int, patterns.hidden_row_ref.findall(text)))
-        self.row = max(map(int, patterns.row_ref.findall(text)), default=self.row)
-        self.column = 0
+        rows = patterns.row_ref.findall(text)
+        if rows:  # a chunk may also end in the middle of a row
+            self.row, self.column = int(rows[-1]), 0
         refs = patterns.filled_cell_ref.findall(text)
         if refs:
             letters = {letter.upper().decode() for letter, _ in refs}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import urllib.request
@@ -51,6 +52,11 @@ def writes(sandbox: RunningSandbox) -> dict[str, int]:
     """Request counts of every POST except the login."""
     counts = state(sandbox)["requests"]
     return {k: v for k, v in counts.items() if k.startswith("POST") and "anmeldung" not in k}
+
+
+def delta(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
+    """Which request counts grew, and by how much."""
+    return {k: n - before.get(k, 0) for k, n in after.items() if n != before.get(k, 0)}
 
 
 def statuses(path: Path) -> dict[tuple[str, int], tuple[str, str]]:
@@ -153,3 +159,19 @@ class ByHand:
         data = {k: v or "" for k, v in values.items()}
         answer = self.auth.post_form(path, data)
         assert answer.status_code in (200, 302), answer.get_data(as_text=True)
+
+
+def assert_mandanten_match(sandbox: RunningSandbox, path: Path) -> None:
+    """Impressum, Datenschutzbeauftragter and logo of every Mandant equal the workbook's."""
+    sent = sent_values(path)
+    data = read_workbook(path)
+    mandanten = {m["name"]: m for m in state(sandbox)["mandanten"]}
+    for sheet, key in (("Impressum", "impressum"), ("Datenschutzbeauftragte", "datenschutz")):
+        for record in data.records(sheet):
+            values = {k: v for k, v in sent[(sheet, record.row)].items() if k != "mandant"}
+            saved = mandanten[record.mandant][key]
+            assert {k: saved.get(k) or None for k in values} == values, (sheet, record.row)
+    for record in data.records("Logo"):
+        file = Path(sent[("Logo", record.row)]["bilddatei"])
+        digest = hashlib.sha256(file.read_bytes()).hexdigest()
+        assert mandanten[record.mandant]["logo"]["sha256"] == digest

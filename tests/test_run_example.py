@@ -12,13 +12,13 @@ from run_support import (
     ADMIN,
     UNITS,
     actual_units,
+    assert_mandanten_match,
     expected_units,
     mandanten_of,
     options,
     state,
     statuses,
 )
-from test_run_import import assert_mandanten_match
 
 from importer.runner.run import run_workbook
 from importer.workbook.reader import read_workbook

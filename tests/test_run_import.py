@@ -3,7 +3,6 @@ then only the changed row), a rename by OE-ID, and the run folder."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 
@@ -12,10 +11,11 @@ from run_support import (
     ADMIN,
     UNITS,
     actual_units,
+    assert_mandanten_match,
+    delta,
     expected_units,
     mandanten_of,
     options,
-    sent_values,
     set_cell,
     small_workbook,
     state,
@@ -38,12 +38,6 @@ def leaf_unit_row(path: Path) -> int:
     records = read_workbook(path).records(UNITS)
     parents = {(r.mandant, r.values.get("parent")) for r in records}
     return next(r.row for r in records if (r.mandant, r.values["name"]) not in parents)
-
-
-def delta(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:
-    return {
-        k: after.get(k, 0) - before.get(k, 0) for k in after if after.get(k, 0) != before.get(k, 0)
-    }
 
 
 def test_import_then_reruns_send_nothing_then_only_what_changed(make_sandbox, tmp_path: Path):
@@ -98,19 +92,3 @@ def test_import_then_reruns_send_nothing_then_only_what_changed(make_sandbox, tm
         r"aktualisiert \(Organisationseinheit\), veröffentlicht \d\.0", message
     )
     assert len(state(sandbox)["units"]) == len(ids)
-
-
-def assert_mandanten_match(sandbox, path: Path) -> None:
-    """Impressum, Datenschutzbeauftragter and logo of every Mandant equal the workbook's."""
-    sent = sent_values(path)
-    data = read_workbook(path)
-    mandanten = {m["name"]: m for m in state(sandbox)["mandanten"]}
-    for sheet, key in (("Impressum", "impressum"), ("Datenschutzbeauftragte", "datenschutz")):
-        for record in data.records(sheet):
-            values = {k: v for k, v in sent[(sheet, record.row)].items() if k != "mandant"}
-            saved = mandanten[record.mandant][key]
-            assert {k: saved.get(k) or None for k in values} == values, (sheet, record.row)
-    for record in data.records("Logo"):
-        file = Path(sent[("Logo", record.row)]["bilddatei"])
-        digest = hashlib.sha256(file.read_bytes()).hexdigest()
-        assert mandanten[record.mandant]["logo"]["sha256"] == digest

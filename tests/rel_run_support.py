@@ -1,0 +1,350 @@
+"""Helpers of the runner reliability tests (`test_rel_run_*.py`) and `benchmarks/reliability.py`.
+
+- `Runner`: `amt24-import` as a real process in its own session, so that it can be killed at an
+  observed moment together with its browser (chromedriver and Chromium are its descendants).
+- Kill moments (`KillPoint`) are observed from outside: sandbox request counts
+  (`/_sandbox/state`), the journal growing, the temp file of the atomic save appearing, a delay.
+- The invariants after every kill or fault, as lists of problems (empty = fine): the workbook
+  and its backups open, no `OK` without its data in the AdminCenter (`inconsistent`), no unit
+  twice in a Mandant (`duplicates`), no row missing once a run completed (`lost`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from run_support import UNITS, sent_values, state
+
+from importer.runner.diff import name_key, sent_fields
+from importer.runner.journal import journal_path
+from importer.sandbox import RunningSandbox
+from importer.workbook.columns import SHEETS_BY_NAME
+from importer.workbook.reader import read_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+CLI = [sys.executable, "-m", "importer"]
+PASSWORD = "Geh31m!Pa55wort-xyz"  # unusual on purpose: any hit of it in output is a leak
+POLL = 0.01
+PROFILE_FLAG = re.compile(r"--user-data-dir=(\S+)")
+
+ANMELDUNG = "GET /anmeldung"
+IMPRESSUM_POST = "POST /mandanten/<int:mandant_id>/impressum"
+ANLEGEN = "POST /organisationseinheiten/anlegen"
+KOMMUNIKATION = "POST /organisationseinheiten/<int:oe_id>/kommunikation"
+
+
+def login_env(user: str = "admin", password: str = "admin") -> dict[str, str]:
+    return {"AMT24_BENUTZER": user, "AMT24_PASSWORT": password}
+
+
+# -- processes ---------------------------------------------------------------------------------
+
+
+def process_table() -> dict[int, tuple[int, str]]:
+    """pid → (parent pid, command line) of every process we may read."""
+    table = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            command = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ")
+        except OSError:
+            continue  # ended meanwhile
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        table[int(entry)] = (parent, command.decode(errors="replace"))
+    return table
+
+
+def descendants(pid: int) -> dict[int, str]:
+    """Every living descendant of `pid` with its command line."""
+    table = process_table()
+    found: dict[int, str] = {}
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for child, (ppid, command) in table.items():
+            if ppid == parent and child not in found:
+                found[child] = command
+                todo.append(child)
+    return found
+
+
+@dataclass(frozen=True)
+class Finished:
+    code: int
+    stdout: str
+    stderr: str
+    seconds: float
+
+    @property
+    def output(self) -> str:
+        return self.stdout + self.stderr
+
+
+class Runner:
+    """One `amt24-import ARGS` process in a session of its own (its browser included)."""
+
+    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
+        # open as long as the process runs; read back (and closed) by `finished`
+        self._out = tempfile.TemporaryFile()  # noqa: SIM115
+        self._err = tempfile.TemporaryFile()  # noqa: SIM115
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(
+            [*CLI, *args],
+            cwd=ROOT,
+            env={**os.environ, "COLUMNS": "100", "SE_OFFLINE": "true", **(env or {})},
+            stdout=self._out,
+            stderr=self._err,
+            start_new_session=True,
+        )
+        self.profiles: set[Path] = set()
+
+    @property
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def browser_processes(self) -> dict[str, list[int]]:
+        """pids of the runner's chromedriver(s) and Chromium main process(es)."""
+        tree = descendants(self.process.pid)
+        self._note_profiles(tree)
+        drivers = [pid for pid, command in tree.items() if "chromedriver" in command]
+        browsers = [
+            pid
+            for pid, command in tree.items()
+            if "chromium" in command and "--type=" not in command and "chromedriver" not in command
+        ]
+        return {"chromedriver": drivers, "chromium": browsers}
+
+    def _note_profiles(self, tree: dict[int, str]) -> None:
+        for command in tree.values():
+            self.profiles.update(Path(m) for m in PROFILE_FLAG.findall(command))
+
+    def kill(self) -> Finished:
+        """SIGKILL the runner, then everything of its session (the browser it leaves behind)."""
+        self._note_profiles(descendants(self.process.pid))
+        if self.alive:
+            self.process.kill()
+        self.process.wait()
+        kill_session(self.process.pid)
+        return self.finished()
+
+    def wait(self, timeout: float = 300) -> Finished:
+        """Wait for the end (killing it after `timeout`); the browser's remains go too."""
+        try:
+            self.process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.kill()
+            raise AssertionError(f"the run did not end within {timeout} s") from None
+        kill_session(self.process.pid)
+        return self.finished()
+
+    def finished(self) -> Finished:
+        texts = []
+        for file in (self._out, self._err):
+            file.seek(0)
+            texts.append(file.read().decode(errors="replace"))
+            file.close()
+        return Finished(self.process.returncode, *texts, time.monotonic() - self.started)
+
+    def remove_profiles(self) -> None:
+        """The browser profiles a killed run could not remove (kept until then: they may be
+        searched for secrets)."""
+        for profile in self.profiles:
+            shutil.rmtree(profile, ignore_errors=True)
+
+
+def kill_session(pid: int) -> None:
+    """SIGKILL every process left in the session `pid` led (orphaned Chromium helpers)."""
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        return
+
+
+def run_command(*args: str, env: dict[str, str] | None = None, timeout: float = 300) -> Finished:
+    runner = Runner(*args, env=env)
+    try:
+        return runner.wait(timeout)
+    finally:
+        runner.remove_profiles()
+
+
+# -- kill moments ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KillPoint:
+    """When to kill: after `count` more requests `key` (kind "request"), `count` journal lines
+    ("journal"), the save's temp file ("temp"), or just time ("delay"); then `delay` more s."""
+
+    name: str
+    kind: str
+    key: str = ""
+    count: int = 1
+    delay: float = 0.0
+
+    def condition(self, sandbox: RunningSandbox, workbook: Path) -> Callable[[], bool]:
+        if self.kind == "request":
+            before = requests(sandbox).get(self.key, 0)
+            return lambda: requests(sandbox).get(self.key, 0) - before >= self.count
+        if self.kind == "journal":
+            before = journal_lines(workbook)
+            return lambda: journal_lines(workbook) - before >= self.count
+        if self.kind == "temp":
+            return lambda: bool(temporaries(workbook))
+        return lambda: True
+
+
+def requests(sandbox: RunningSandbox) -> dict[str, int]:
+    return state(sandbox)["requests"]
+
+
+def journal_lines(workbook: Path) -> int:
+    try:
+        return journal_path(workbook).read_bytes().count(b"\n")
+    except FileNotFoundError:
+        return 0
+
+
+def temporaries(workbook: Path) -> list[Path]:
+    """Temp files of the atomic save (`.mappe.XXXX.tmp` beside the workbook)."""
+    return sorted(workbook.parent.glob(f".{workbook.stem}.*.tmp"))
+
+
+def wait_for(runner: Runner, condition: Callable[[], bool], timeout: float = 180) -> bool:
+    """Poll until `condition()` holds (True) or the runner ended first (False)."""
+    deadline = time.monotonic() + timeout
+    while runner.alive:
+        if condition():
+            return True
+        assert time.monotonic() < deadline, "the kill moment did not come"
+        time.sleep(POLL)
+    return False
+
+
+def run_and_kill(
+    point: KillPoint, sandbox: RunningSandbox, workbook: Path, env: dict[str, str]
+) -> bool:
+    """Start `run`, kill it at `point`; False when the run had ended before (nothing killed)."""
+    condition = point.condition(sandbox, workbook)
+    runner = Runner("run", str(workbook), "--url", sandbox.url, env=env)
+    try:
+        reached = wait_for(runner, condition)
+        if reached and point.delay:
+            time.sleep(point.delay)
+        killed = runner.alive
+        runner.kill()
+        return killed
+    finally:
+        runner.remove_profiles()
+
+
+# -- invariants --------------------------------------------------------------------------------
+
+
+def opens(path: Path) -> list[str]:
+    """Problems opening the workbook and each backup copy with openpyxl (and our reader)."""
+    problems = []
+    for file in [path, *sorted(path.parent.glob(f"{path.stem}.sicherung-*.xlsx"))]:
+        try:
+            openpyxl.load_workbook(file).close()
+        except Exception as error:  # any failure to open is the finding
+            problems.append(f"{file.name} öffnet nicht: {type(error).__name__}: {error}")
+    if not problems:
+        read_workbook(path)
+    return problems
+
+
+def duplicates(sandbox_state: dict[str, Any]) -> list[tuple[str, str]]:
+    """(Mandant, name) of every unit name that occurs more than once within its Mandant."""
+    seen: dict[tuple[str, str], int] = {}
+    for unit in sandbox_state["units"]:
+        key = (unit["mandant"], name_key(unit["name"]))
+        seen[key] = seen.get(key, 0) + 1
+    return sorted(key for key, count in seen.items() if count > 1)
+
+
+def written(path: Path) -> dict[tuple[str, int], dict[str, Any]]:
+    """(sheet, row) → the importer-written cells and the OE-ID of that row."""
+    return {
+        (sheet, record.row): {**record.written, "oe_id": record.values.get("oe_id")}
+        for sheet, records in read_workbook(path).sheets.items()
+        for record in records
+    }
+
+
+def inconsistent(path: Path, sandbox_state: dict[str, Any]) -> list[str]:
+    """Rows that say `OK` although the AdminCenter does not hold their data (German lines)."""
+    sent = sent_values(path)
+    mandanten = {m["name"]: m for m in sandbox_state["mandanten"]}
+    units = {str(u["id"]): u for u in sandbox_state["units"]}
+    problems = []
+    for (sheet, row), cells in written(path).items():
+        if cells.get("status") != "OK":
+            continue
+        values = sent[(sheet, row)]
+        mandant = mandanten.get(values["mandant"] or "")
+        if sheet == UNITS:
+            problem = unit_problem(values, units.get(str(cells.get("oe_id") or "")))
+        elif mandant is None:
+            problem = "Mandant fehlt im AdminCenter"
+        else:
+            problem = mandant_problem(sheet, values, mandant)
+        if problem:
+            problems.append(f"{sheet} Zeile {row}: OK, aber {problem}")
+    return problems
+
+
+def unit_problem(values: dict[str, str | None], unit: dict[str, Any] | None) -> str | None:
+    if unit is None:
+        return "die OE-ID fehlt im AdminCenter"
+    fields = ("mandant", "name", "parent", "email", "telefon", "fax", "internet")
+    differs = [f for f in fields if (unit[f] or None) != values[f]]
+    if differs:
+        return f"abweichend: {', '.join(differs)}"
+    return None if unit["published"] else "nicht veröffentlicht"
+
+
+def mandant_problem(sheet: str, values: dict[str, str | None], mandant: dict[str, Any]) -> str:
+    if sheet == "Logo":
+        digest = hashlib.sha256(Path(values["bilddatei"] or "").read_bytes()).hexdigest()
+        logo = mandant["logo"] or {}
+        return "" if logo.get("sha256") == digest else "anderes oder kein Bild"
+    saved = mandant["impressum" if sheet == "Impressum" else "datenschutz"] or {}
+    fields = sent_fields(SHEETS_BY_NAME[sheet])
+    differs = [f for f in fields if (saved.get(f) or None) != values.get(f)]
+    return f"abweichend: {', '.join(differs)}" if differs else ""
+
+
+def lost(path: Path, sandbox_state: dict[str, Any]) -> list[str]:
+    """After a completed run: rows not `OK` (each row must end OK in the AdminCenter)."""
+    return [
+        f"{sheet} Zeile {row}: {cells.get('status') or 'leer'}"
+        for (sheet, row), cells in written(path).items()
+        if cells.get("status") != "OK"
+    ]
+
+
+def problems_after_kill(path: Path, sandbox: RunningSandbox) -> list[str]:
+    """Every broken invariant after a kill: opening, consistency, duplicates."""
+    found = opens(path)
+    if found:
+        return found
+    now = state(sandbox)
+    found += inconsistent(path, now)
+    found += [f"doppelt: {mandant} / {name}" for mandant, name in duplicates(now)]
+    return found

@@ -106,7 +106,8 @@ def print_run_summary(summary: RunSummary) -> None:
         console.print(
             f"Protokoll und Belege: {summary.run_folder}", highlight=False, soft_wrap=True
         )
-    console.print(f"Dauer: {summary.seconds:.1f} s", highlight=False)
+    minutes, seconds = divmod(round(summary.seconds), 60)
+    console.print(f"Dauer: {f'{minutes} min ' if minutes else ''}{seconds} s", highlight=False)
 
 
 def print_label_problems(problems: list[str]) -> None:

@@ -64,8 +64,8 @@ class RunSummary:
         return [r for r in self.results if r.status == Status.FEHLER]
 
     def per_mandant(self) -> list[MandantCounts]:
-        """Counts per Mandant (in order of first appearance), skipped rows as unverändert."""
-        table: dict[str, MandantCounts] = {}
+        """Counts per Mandant in workbook order, skipped rows counted as unverändert."""
+        table = {mandant: MandantCounts(mandant) for mandant in self.mandant_of.values()}
         for result in self.results:
             mandant = self.mandant_of.get((result.sheet, result.row), "")
             entry = table.setdefault(mandant, MandantCounts(mandant))
@@ -73,7 +73,7 @@ class RunSummary:
             if action == Action.UEBERSPRUNGEN:
                 action = Action.UNVERAENDERT
             entry.counts[action] += 1
-        return list(table.values())
+        return [entry for entry in table.values() if entry.counts]
 
     def totals(self) -> MandantCounts:
         total = MandantCounts("Summe")

@@ -20,13 +20,22 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+import urllib.request
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import openpyxl
-from run_support import UNITS, sent_values, state
+from run_support import (
+    UNITS,
+    actual_units,
+    expected_units,
+    sent_values,
+    small_workbook,
+    state,
+)
 
 from importer.runner.diff import name_key, sent_fields
 from importer.runner.journal import journal_path
@@ -205,7 +214,8 @@ class KillPoint:
             before = journal_lines(workbook)
             return lambda: journal_lines(workbook) - before >= self.count
         if self.kind == "temp":
-            return lambda: bool(temporaries(workbook))
+            stale = set(temporaries(workbook))  # left by an earlier kill: not this save
+            return lambda: bool(set(temporaries(workbook)) - stale)
         return lambda: True
 
 
@@ -237,11 +247,15 @@ def wait_for(runner: Runner, condition: Callable[[], bool], timeout: float = 180
 
 
 def run_and_kill(
-    point: KillPoint, sandbox: RunningSandbox, workbook: Path, env: dict[str, str]
+    point: KillPoint,
+    sandbox: RunningSandbox,
+    workbook: Path,
+    env: dict[str, str],
+    extra: tuple[str, ...] = (),
 ) -> bool:
     """Start `run`, kill it at `point`; False when the run had ended before (nothing killed)."""
     condition = point.condition(sandbox, workbook)
-    runner = Runner("run", str(workbook), "--url", sandbox.url, env=env)
+    runner = Runner("run", str(workbook), "--url", sandbox.url, *extra, env=env)
     try:
         reached = wait_for(runner, condition)
         if reached and point.delay:
@@ -348,3 +362,104 @@ def problems_after_kill(path: Path, sandbox: RunningSandbox) -> list[str]:
     found += inconsistent(path, now)
     found += [f"doppelt: {mandant} / {name}" for mandant, name in duplicates(now)]
     return found
+
+
+def assert_complete(path: Path, sandbox: RunningSandbox) -> None:
+    """Every row OK and true to the AdminCenter, every unit exactly once and as the workbook
+    wants it."""
+    now = state(sandbox)
+    assert lost(path, now) == []
+    assert inconsistent(path, now) == []
+    assert duplicates(now) == []
+    assert actual_units(sandbox) == expected_units(path)
+
+
+# -- campaigns: many kills or faults, counted (long tests and benchmarks/reliability.py) -------
+
+
+@dataclass
+class Tally:
+    """What a campaign found; `problems` lists every broken invariant with where it broke."""
+
+    runs: int = 0
+    kills: int = 0
+    faults: Counter[str] = field(default_factory=Counter)
+    duplicates: int = 0
+    inconsistent: int = 0
+    lost: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def check(self, path: Path, sandbox: RunningSandbox, when: str) -> None:
+        """After a kill or any run: the workbook opens, no false OK, no duplicate."""
+        found = opens(path)
+        now = state(sandbox)
+        false_ok = [] if found else inconsistent(path, now)
+        twice = duplicates(now)
+        self.inconsistent += len(false_ok) + len(found)
+        self.duplicates += len(twice)
+        self.problems += [f"{when}: {p}" for p in found + false_ok]
+        self.problems += [f"{when}: doppelt {m} / {n}" for m, n in twice]
+
+    def check_complete(self, path: Path, sandbox: RunningSandbox, when: str) -> None:
+        """After the last run: additionally every row OK and every unit as wanted."""
+        self.check(path, sandbox, when)
+        missing = lost(path, state(sandbox))
+        wanted, actual = expected_units(path), actual_units(sandbox)
+        missing += [f"Einheit fehlt oder weicht ab: {u['mandant']} / {u['name']}"
+                    for u in wanted if u not in actual]  # fmt: skip
+        self.lost += len(missing)
+        self.problems += [f"{when}: {p}" for p in missing]
+
+    def count_faults(self, sandbox: RunningSandbox) -> None:
+        """Add the sandbox's fault counters (call before it is reset or stopped)."""
+        self.faults.update(state(sandbox)["faults"])
+
+
+def fresh_workbook(folder: Path, mandanten: int, units: int, seed: int) -> Path:
+    """A new folder with a valid workbook and its logos (nothing of an earlier campaign)."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    return small_workbook(folder, mandanten=mandanten, units=units, seed=seed)
+
+
+def reset(sandbox: RunningSandbox) -> None:
+    """The sandbox back to its Mandanten without data, counters and faults from the start."""
+    request = urllib.request.Request(sandbox.url + "_sandbox/reset", method="POST")
+    with urllib.request.urlopen(request) as answer:
+        assert answer.status == 200
+
+
+def crash_chain(
+    sandbox: RunningSandbox,
+    path: Path,
+    points: Sequence[KillPoint],
+    tally: Tally,
+    extra: tuple[str, ...] = (),
+) -> None:
+    """Kill `run` at each point in turn (each run a re-run of the killed one before), checking
+    after every kill; then one run that must complete everything."""
+    for point in points:
+        tally.runs += 1
+        tally.kills += run_and_kill(point, sandbox, path, login_env(), extra)
+        tally.check(path, sandbox, f"nach Abbruch „{point.name}“")
+    final = run_command("run", str(path), "--url", sandbox.url, *extra, env=login_env())
+    tally.runs += 1
+    if final.code != 0:
+        tally.problems.append(f"letzter Lauf: Rückgabewert {final.code}: {final.stderr[-500:]}")
+    tally.check_complete(path, sandbox, "nach dem letzten Lauf")
+
+
+def runs_until_ok(
+    sandbox: RunningSandbox, path: Path, tally: Tally, reruns: int, extra: tuple[str, ...] = ()
+) -> list[int]:
+    """`run`, and up to `reruns` re-runs while rows are left; checks after each; exit codes."""
+    codes = []
+    for attempt in range(reruns + 1):
+        done = run_command("run", str(path), "--url", sandbox.url, *extra, env=login_env())
+        tally.runs += 1
+        codes.append(done.code)
+        tally.check(path, sandbox, f"nach Lauf {attempt + 1}")
+        if done.code == 0:
+            break
+    tally.check_complete(path, sandbox, "am Ende")
+    return codes

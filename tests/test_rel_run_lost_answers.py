@@ -13,10 +13,8 @@ import pytest
 from rel_run_support import (
     ANLEGEN,
     KillPoint,
-    duplicates,
-    inconsistent,
+    assert_complete,
     login_env,
-    lost,
     problems_after_kill,
     run_and_kill,
     run_command,
@@ -24,8 +22,6 @@ from rel_run_support import (
 from run_support import (
     ADMIN,
     UNITS,
-    actual_units,
-    expected_units,
     mandanten_of,
     options,
     small_workbook,
@@ -41,15 +37,6 @@ pytestmark = pytest.mark.browser
 
 ALWAYS_LOST = FaultProfile("jede-Anlage-ohne-Antwort", error_502_after_save=1.0)
 CREATED = re.compile(r"angelegt, OE-ID \d+, veröffentlicht 1\.0")
-
-
-def assert_complete(path: Path, sandbox) -> None:
-    """Every row OK and true to the AdminCenter, every unit exactly once."""
-    now = state(sandbox)
-    assert lost(path, now) == []
-    assert inconsistent(path, now) == []
-    assert duplicates(now) == []
-    assert actual_units(sandbox) == expected_units(path)
 
 
 def test_every_creation_answered_502_after_saving_gives_each_unit_once(

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_a_slow_adminCenter_is_imported_without_any_change(make_sandbox, tmp_path: Path) -> None:
-    path = small_workbook(tmp_path, mandanten=1, units=2)
+    path = small_workbook(tmp_path, mandanten=1, units=1)
     sandbox = make_sandbox(
         mandanten=mandanten_of(path), latency_ms=300, jitter_ms=200, publish_delay=0.5
     )

@@ -42,9 +42,10 @@ CHAIN = (
     KillPoint("beim Anmelden", "request", ANMELDUNG, delay=0.05),
     KillPoint("Impressum gespeichert, Status noch nicht", "request", IMPRESSUM_POST),
     KillPoint("Anlegen im Journal vermerkt", "journal"),
-    KillPoint("Einheit angelegt, Status noch nicht", "request", ANLEGEN, count=2),
+    KillPoint("Stapel gesichert, nächste Einheit angelegt", "request", ANLEGEN, count=3),
     KillPoint("beim Speichern der Mappe", "temp", delay=0.01),
 )
+SMALL_BATCHES = ("--batch-size", "2")  # the workbook is saved after every two units
 
 
 def test_killed_at_five_moments_the_reruns_complete_without_duplicates(
@@ -54,7 +55,7 @@ def test_killed_at_five_moments_the_reruns_complete_without_duplicates(
     sandbox = make_sandbox(mandanten=mandanten_of(path))
     tally = Tally()
 
-    crash_chain(sandbox, path, CHAIN, tally)
+    crash_chain(sandbox, path, CHAIN, tally, SMALL_BATCHES)
 
     assert tally.problems == []
     assert (tally.runs, tally.kills) == (6, 5)  # every moment came while the run was going

@@ -59,8 +59,19 @@ def create_run_folder(workbook: Path, now: datetime | None = None) -> RunFolder:
 
 @contextmanager
 def logging_to(folder: RunFolder) -> Iterator[None]:
-    """Add the run's log file as a loguru sink for the duration of the block."""
-    sink = logger.add(folder.log, level="DEBUG", format=LOG_FORMAT, encoding="utf-8", enqueue=False)
+    """Add the run's log file as a loguru sink for the duration of the block.
+
+    `diagnose=False`: an error's traceback must not show the values of variables - a frame
+    of the login would show the password in clear text.
+    """
+    sink = logger.add(
+        folder.log,
+        level="DEBUG",
+        format=LOG_FORMAT,
+        encoding="utf-8",
+        enqueue=False,
+        diagnose=False,
+    )
     try:
         yield
     finally:

@@ -1,17 +1,21 @@
-"""`check`: the read-only label check against an AdminCenter, and the credential prompt."""
+"""`check`: the read-only label check against an AdminCenter, and the credential prompt.
+
+Selenium makes importing slow: `check` imports the browser layer when it runs.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.table import Table
 
-from importer.admincenter.checks import CheckReport, run_check
 from importer.admincenter.credentials import Credentials, credentials_from_env
 from importer.admincenter.locators import load_locators
 from importer.cli.app import app, call, console
+
+if TYPE_CHECKING:
+    from importer.admincenter.checks import CheckReport
 
 LOCATORS_HELP = (
     "TOML-Datei mit abweichenden Beschriftungen (Tabelle \\[locators], siehe docs/locators.md)."
@@ -51,6 +55,8 @@ def check(
     Rückgabewert: 0 alles gefunden, 1 etwas fehlt, 2 Aufruf oder Datei unbrauchbar,
     3 AdminCenter nicht erreichbar oder Anmeldung abgelehnt.
     """
+    from importer.admincenter.checks import run_check
+
     table = call(load_locators, locators)
     credentials = ask_credentials()
     report = call(run_check, url, credentials, table, mandant, visible=sichtbar)
@@ -59,6 +65,8 @@ def check(
 
 
 def print_report(report: CheckReport) -> None:
+    from rich.table import Table
+
     table = Table(title=f"Beschriftungen im AdminCenter {report.url}")
     for header in ("Seite", "Schlüssel", "Beschriftung", "Ergebnis"):
         table.add_column(header)

@@ -21,6 +21,9 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Help texts are German prose: Markdown joins a paragraph's docstring lines, so the help
+    # wraps at the terminal's width instead of at the source's line breaks.
+    rich_markup_mode="markdown",
 )
 
 console = Console()

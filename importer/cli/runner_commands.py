@@ -1,4 +1,8 @@
-"""`plan`, `run` and `demo`: the commands that talk to the AdminCenter through the runner."""
+"""`plan`, `run` and `demo`: the commands that talk to the AdminCenter through the runner.
+
+Selenium, pandas, pandera and Rich's progress bars make importing slow: each command imports
+them when it runs, so that `amt24-import --help` and the other commands start fast.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +10,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from loguru import logger
 
 from importer.admincenter.credentials import Credentials
 from importer.cli.admincenter_commands import ask_credentials
 from importer.cli.app import app, call, console
-from importer.cli.runner_render import plan_json, print_plan, print_run_summary, progress_bars
 from importer.runner.options import (
     DEFAULT_BATCH_SIZE,
     DEFAULT_PUBLISH_TIMEOUT,
@@ -101,6 +103,8 @@ def prepare(
 
 def quiet_log() -> None:
     """The run's log goes to its protokoll.log only; the console shows progress and summary."""
+    from loguru import logger
+
     logger.remove()
 
 
@@ -125,7 +129,8 @@ def run(
     OK, 1 Zeilen UNGÜLTIG oder FEHLER oder eine Beschriftung fehlt, 2 Eingabe unbrauchbar,
     3 AdminCenter nicht erreichbar oder Anmeldung fehlgeschlagen.
     """
-    from importer.runner.run import run_workbook  # slow import (pandera): only when needed
+    from importer.cli.runner_render import print_run_summary, progress_bars
+    from importer.runner.run import run_workbook
 
     options, credentials = prepare(
         url,
@@ -163,7 +168,8 @@ def plan(
     Meldet sich nur lesend an und liest, was im AdminCenter steht; weder das AdminCenter noch
     die Arbeitsmappe werden verändert. Geänderte Felder erscheinen mit altem und neuem Wert.
     """
-    from importer.runner.run import plan_workbook  # slow import (pandera): only when needed
+    from importer.cli.runner_render import plan_json, print_plan, progress_bars
+    from importer.runner.run import plan_workbook
 
     options, credentials = prepare(url, locators, sichtbar, remote_url, mandant, zeilen, workers)
     with progress_bars(enabled=not als_json) as bars:
@@ -189,7 +195,8 @@ def demo(
     vorhandene Datei), startet die Sandbox auf einem freien Port, importiert alles (Benutzer
     admin) und beendet die Sandbox wieder.
     """
-    from importer.runner.demo import DEMO_RESULT, run_demo  # slow import: only when needed
+    from importer.cli.runner_render import print_run_summary, progress_bars
+    from importer.runner.demo import DEMO_RESULT, run_demo
 
     quiet_log()
     with progress_bars() as bars:

@@ -1,4 +1,8 @@
-"""`sandbox`: serve the sandbox AdminCenter on 127.0.0.1 until Ctrl+C."""
+"""`sandbox`: serve the sandbox AdminCenter on 127.0.0.1 until Ctrl+C.
+
+Flask and openpyxl make importing slow: the command imports the server and the workbook
+reader when it runs; the help text needs only the light configuration and fault profiles.
+"""
 
 from __future__ import annotations
 
@@ -11,9 +15,8 @@ import typer
 
 from importer.cli.app import app, call, console
 from importer.errors import UsageError
-from importer.sandbox import PROFILES, SandboxConfig, load_users, start_sandbox
-from importer.sandbox.config import DEFAULT_MANDANTEN
-from importer.sandbox.seed import mandanten_from_workbook
+from importer.sandbox.config import DEFAULT_MANDANTEN, SandboxConfig, load_users
+from importer.sandbox.faults import PROFILES
 
 DEFAULT_PORT = 8024
 MANDANTEN_HELP = (
@@ -97,6 +100,8 @@ def sandbox(
 
     Beenden mit Strg+C.
     """
+    from importer.sandbox.server import start_sandbox
+
     config = SandboxConfig(
         db_path=db,
         mandanten=call(_mandanten, seed, mandanten),
@@ -133,6 +138,8 @@ def _mandanten(seed: Path | None, names: str | None) -> list[str]:
     if seed is not None and names is not None:
         raise UsageError("Bitte entweder --seed oder --mandanten angeben, nicht beides.")
     if seed is not None:
+        from importer.sandbox.seed import mandanten_from_workbook
+
         return mandanten_from_workbook(seed)
     if names is not None:
         return [name.strip() for name in names.split(";") if name.strip()]

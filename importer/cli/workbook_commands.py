@@ -1,4 +1,8 @@
-"""`template` and `validate`: the workbook commands (no browser)."""
+"""`template` and `validate`: the workbook commands (no browser).
+
+openpyxl, pandas and pandera make importing slow: each command imports what it needs when it
+runs, so that `amt24-import --help` and the other commands start fast.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,8 @@ from typing import Annotated
 import typer
 
 from importer.cli.app import EXIT_OK, EXIT_ROWS_FAILED, app, call, console
-from importer.cli.workbook_render import print_json, print_summary
-from importer.workbook.reader import read_workbook
-from importer.workbook.template import DEFAULT_TEMPLATE_NAME, write_template
-from importer.workbook.writeback import write_validation
+
+DEFAULT_TEMPLATE_NAME = "amt24-import-vorlage.xlsx"
 
 
 @app.command("template")
@@ -26,6 +28,8 @@ def template(
     ] = False,
 ) -> None:
     """Schreibt eine leere, selbsterklärende Vorlage (Blatt „Anleitung“ erklärt jede Spalte)."""
+    from importer.workbook.template import write_template
+
     written = call(write_template, datei, overwrite=ueberschreiben)
     console.print(f"Vorlage geschrieben: {written}", highlight=False)
 
@@ -57,8 +61,10 @@ def validate(
     Speichern wird eine Sicherungskopie angelegt. Rückgabewert: 0 gültig, 1 Probleme gefunden,
     2 Datei unbrauchbar oder gesperrt.
     """
-    # Imported here: pandera makes the import slow, and only this command needs it.
+    from importer.cli.workbook_render import print_json, print_summary
     from importer.validation.validate import validate_workbook
+    from importer.workbook.reader import read_workbook
+    from importer.workbook.writeback import write_validation
 
     data = call(read_workbook, mappe)
     report = call(validate_workbook, data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from rich.table import Table
 
@@ -11,7 +12,9 @@ from importer.cli.app import console
 from importer.model import Finding
 from importer.workbook.columns import DATA_SHEETS, PRUEFBERICHT
 from importer.workbook.data import WorkbookData
-from importer.workbook.writeback import Writeback
+
+if TYPE_CHECKING:  # the writer imports openpyxl
+    from importer.workbook.writeback import Writeback
 
 SHOWN_FINDINGS = 10
 

@@ -37,7 +37,6 @@ from importer.workbook.styles import (
     WRITTEN_HEADER_FILL,
 )
 
-DEFAULT_TEMPLATE_NAME = "amt24-import-vorlage.xlsx"
 # Rows 2..LAST_INPUT_ROW carry input messages and dropdowns; data may go further.
 LAST_INPUT_ROW = 20000
 MANDANTEN_NAME = "Mandanten"

@@ -132,7 +132,7 @@ def test_full_disk_while_saving_keeps_the_previous_file_and_the_backup(small_dis
     run = run_cli("validate", str(path))
     assert_refused(
         run,
-        "„mappe.xlsx“ konnte nicht gespeichert werden (No space left on device)",
+        "„mappe.xlsx“ konnte nicht gespeichert werden (der Datenträger ist voll)",
         "die bisherige Fassung ist unverändert",
     )
     assert_previous_file_and_backup_kept(path, original)
@@ -158,7 +158,7 @@ def test_file_size_limit_while_saving_keeps_the_previous_file(tmp_path: Path) ->
         resource.setrlimit(resource.RLIMIT_FSIZE, (len(original) + 1024, len(original) + 1024))
 
     run = run_cli("validate", str(path), preexec_fn=limit_file_size)
-    assert_refused(run, "konnte nicht gespeichert werden (File too large)")
+    assert_refused(run, "konnte nicht gespeichert werden (die Datei wäre zu groß)")
     assert_previous_file_and_backup_kept(path, original)
 
 

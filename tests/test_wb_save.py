@@ -54,8 +54,8 @@ def test_failed_write_leaves_the_previous_file_and_no_temp(mappe: Path) -> None:
     with pytest.raises(WorkbookNotSaved) as caught:
         atomic_write(mappe, disk_full)
     assert caught.value.message == (
-        "Die Arbeitsmappe „Mappe Landkreis.xlsx“ konnte nicht gespeichert werden (No space "
-        "left on device); die bisherige Fassung ist unverändert."
+        "Die Arbeitsmappe „Mappe Landkreis.xlsx“ konnte nicht gespeichert werden (der "
+        "Datenträger ist voll); die bisherige Fassung ist unverändert."
     )
     assert mappe.read_bytes() == original
     assert list(mappe.parent.iterdir()) == [mappe]

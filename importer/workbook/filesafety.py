@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -132,16 +133,48 @@ def atomic_write(path: Path, write: Callable[[Path], None]) -> None:
         temporary = Path(name)
         write(temporary)
         os.chmod(temporary, mode)
+        _fsync(temporary)
         os.replace(temporary, path)
+        _fsync(path.parent)
     except OSError as error:
         _remove(temporary)
         raise WorkbookNotSaved(
             f"Die Arbeitsmappe „{path.name}“ konnte nicht gespeichert werden "
-            f"({error.strerror or error}); die bisherige Fassung ist unverändert."
+            f"({_reason(error)}); die bisherige Fassung ist unverändert."
         ) from error
     except BaseException:
         _remove(temporary)
         raise
+
+
+_REASONS = {
+    errno.ENOSPC: "der Datenträger ist voll",
+    errno.EDQUOT: "der Speicherplatz des Benutzers ist erschöpft",
+    errno.EFBIG: "die Datei wäre zu groß",
+    errno.EACCES: "keine Schreibberechtigung",
+    errno.EPERM: "keine Schreibberechtigung",
+    errno.EROFS: "der Datenträger ist schreibgeschützt",
+}
+
+
+def _reason(error: OSError) -> str:
+    """The cause of a failed save in German, the system's own words only as a fallback."""
+    return _REASONS.get(error.errno or 0, error.strerror or str(error))
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or a folder's entry list) to the disk so a power cut keeps it whole."""
+    flags = os.O_RDONLY | (os.O_DIRECTORY if path.is_dir() else 0)
+    try:
+        descriptor = os.open(path, flags)
+    except OSError:
+        return  # a folder that cannot be opened (some network drives): nothing to flush
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass  # fsync unsupported on this file system: replace stays atomic all the same
+    finally:
+        os.close(descriptor)
 
 
 def _remove(temporary: Path | None) -> None:

@@ -136,8 +136,9 @@ class AdminCenter:
     def save_kommunikation(
         self, mandant: str, unit: Unit | UnitRef, values: dict[str, str | None]
     ) -> None:
-        """Tab Kommunikation; waits for a new "Kommunikation gespeichert"."""
-        self.unit_page(mandant, unit).save_kommunikation(values)
+        """Tab Kommunikation; waits for a new "Kommunikation gespeichert". The unit's page
+        that is open already (just created or renamed) is used as it is."""
+        self.unit_page(mandant, unit, reuse=True).save_kommunikation(values)
 
     def wait_published(self, mandant: str, unit: Unit | UnitRef, timeout: float) -> Unit:
         """Reload the unit until its badge says published; the last state after `timeout`."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from importer.admincenter.browser import browser_session
 from importer.admincenter.credentials import Credentials
 from importer.admincenter.locators import Locators
+from importer.admincenter.pages_units import UnitsPage
 from importer.admincenter.problems import LabelMissing, PageProblem
 from importer.admincenter.values import LabelCheck
 
@@ -86,17 +87,29 @@ class _Checker:
     def __init__(self, client: AdminCenter) -> None:
         self.client = client
         self.results: list[LabelCheck] = []
+        self.settled = False  # whether the current page was waited for until it was quiet
 
     def label(self, key: str) -> str:
         return self.client.locators.label(key)
 
-    def probe(self, page: str, keys: Sequence[str]) -> None:
+    def look(self, keys: Sequence[str]) -> dict[str, bool]:
+        """Which of `keys` the current page shows. A label found is found; before one is
+        called missing, the page gets (once) the time to settle: a list or tab filled by
+        script may still be coming."""
         found = self.client.dom.probe(keys)
+        if not self.settled and not all(found.values()):
+            self.client.dom.wait_settled(timeout=5.0)
+            self.settled = True
+            found = self.client.dom.probe(keys)
+        return found
+
+    def probe(self, page: str, keys: Sequence[str]) -> None:
+        found = self.look(keys)
         self.results += [LabelCheck(page, k, self.label(k), found[k]) for k in keys]
 
     def optional(self, page: str, key: str, note: str) -> None:
         """A label that only some situations show: found, or not checkable here."""
-        if self.client.dom.probe([key])[key]:
+        if self.look([key])[key]:
             self.probe(page, [key])
         else:
             self.unchecked(page, [key], note)
@@ -106,10 +119,12 @@ class _Checker:
 
     def visit(self, page: str, keys: Sequence[str], open_page: Callable[[], object]) -> bool:
         """Open a page and probe `keys` there; a page that can't be opened is reported."""
+        self.settled = False
         try:
             open_page()
         except LabelMissing as missing:
             if missing.key in keys:  # the page is there, but without this label: look at all
+                self.settled = True  # waited for it long enough
                 self.probe(page, keys)
                 return True
             self.results.append(LabelCheck(page, missing.key, missing.label, False))
@@ -119,7 +134,6 @@ class _Checker:
         except PageProblem as problem:
             self.unchecked(page, keys, f"Seite nicht erreicht: {problem.message}")
             return False
-        self.client.dom.wait_settled(timeout=5.0)
         self.probe(page, keys)
         return True
 
@@ -178,9 +192,10 @@ def _check_units(checker: _Checker, mandant: str) -> None:
     if not checker.visit(title, ("oe.suchen", "oe.anlegen"), lambda: client.units_page(mandant)):
         return
     checker.optional(title, "oe.mandant", "nur bei mehreren Mandanten vorhanden")
-    refs = client.units_page(mandant).units()
+    shown = UnitsPage(client.dom)  # the Mandant's list, just opened
+    refs = shown.units()
     create = "Organisationseinheit anlegen"
-    if checker.visit(create, UNIT_FORM_KEYS, lambda: client.units_page(mandant).open_create()):
+    if checker.visit(create, UNIT_FORM_KEYS, shown.open_create):
         checker.unchecked(create, ["oe.angelegt"], AFTER_SAVE)
     if not refs:
         checker.unchecked(
@@ -189,7 +204,9 @@ def _check_units(checker: _Checker, mandant: str) -> None:
             "keine Organisationseinheit vorhanden",
         )
         return
-    _check_unit(checker, mandant, refs[0].name, lambda: client.unit_page(mandant, refs[0]))
+    _check_unit(
+        checker, mandant, refs[0].name, lambda: client.unit_page(mandant, refs[0], reuse=True)
+    )
 
 
 def _check_unit(checker: _Checker, mandant: str, name: str, open_unit: Callable) -> None:

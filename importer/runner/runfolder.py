@@ -1,12 +1,12 @@
 """The run folder `<Mappe-Ordner>/amt24-laeufe/<JJJJMMTT-HHMMSS>/`: log file and evidence.
 
-Mode 0700: screenshots and page HTML can show personal data of the AdminCenter.
+Mode 0700, files 0600: screenshots and page HTML can show personal data of the AdminCenter.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +16,7 @@ from loguru import logger
 
 RUNS_FOLDER = "amt24-laeufe"
 LOG_NAME = "protokoll.log"
+PRIVATE_FILE = 0o600
 LOG_FORMAT = "{time:YYYY-MM-DD HH:mm:ss.SSS} | {level: <7} | {thread.name} | {message}"
 
 
@@ -31,6 +32,11 @@ class RunFolder:
     def evidence_stem(self, sheet: str, row: int) -> Path:
         """Where screenshot and HTML of a failed row go, without suffix."""
         return self.path / f"{sheet}-Zeile{row}"
+
+    def keep_private(self, files: Iterable[Path]) -> None:
+        """Readable by the user only, like the folder (the umask usually allows more)."""
+        for file in files:
+            os.chmod(file, PRIVATE_FILE)
 
     def relative(self, path: Path) -> str:
         """`path` as the user finds it from the workbook's folder (for a Meldung)."""
@@ -53,7 +59,10 @@ def create_run_folder(workbook: Path, now: datetime | None = None) -> RunFolder:
         except FileExistsError:
             continue
         os.chmod(path, 0o700)  # mkdir's mode is reduced by the umask
-        return RunFolder(path, base)
+        folder = RunFolder(path, base)
+        folder.log.touch()  # the log sink appends to it, keeping its mode
+        folder.keep_private([folder.log])
+        return folder
     raise FileExistsError(path)
 
 

@@ -145,6 +145,7 @@ class MandantSteps:
         stem = folder.evidence_stem(row.sheet, row.number)
         try:
             files = self.ctx.session.client.capture(stem)
+            folder.keep_private(files)
         except Exception as error:  # evidence is a bonus: never let it cost the row's result
             logger.warning("Kein Bildschirmfoto für {} Zeile {}: {}", row.sheet, row.number, error)
             return None

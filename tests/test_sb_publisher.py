@@ -109,4 +109,4 @@ def test_publication_waits_for_the_delay(make_sandbox_app):
     started = time.monotonic()
     auth.fetch(f"{page}/kommunikation", KOMMUNIKATION, page=page)
     wait_for(lambda: published_as(client, "1.0"))
-    assert 0.45 <= time.monotonic() - started < 2.0
+    assert time.monotonic() - started >= 0.45  # not before the delay (wait_for bounds the rest)

@@ -1,8 +1,10 @@
-"""A Landkreis-sized workbook validates quickly (guards against per-row or quadratic costs)."""
+"""A Landkreis-sized workbook validates completely: no finding lost or misplaced at scale.
+
+Speed is measured by benchmarks/validate.py, not asserted here.
+"""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from importer.model import Record
@@ -42,17 +44,11 @@ def landkreis() -> WorkbookData:
     return data
 
 
-def test_ten_thousand_units_validate_in_well_under_the_budget() -> None:
-    small = WorkbookData(path=Path("/tmp/klein.xlsx"))
-    small.sheets["Impressum"] = landkreis().sheets["Impressum"][:1]
-    validate_workbook(small)  # pandera's one-time set-up; the value caches stay cold
+def test_ten_thousand_units_keep_their_one_finding_at_its_row() -> None:
     data = landkreis()
     data.sheets["Organisationseinheiten"][5000].values["telefon"] = 351123456
-    started = time.perf_counter()
     report = validate_workbook(data)
-    elapsed = time.perf_counter() - started
     assert [f.key() for f in report.findings] == [
         ("Organisationseinheiten", 5002, "Telefon", "telefon-als-zahl")
     ]
     assert len(report.normalized) == 2 * MANDANTEN + UNITS
-    assert elapsed < 3.0, f"{elapsed:.2f} s"  # about 0.8 s on 2 cores

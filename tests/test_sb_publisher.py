@@ -11,7 +11,7 @@ from fixtures_sandbox import AuthActions
 KOMMUNIKATION = {"email": "bauamt@klipphausen.de", "telefon": "+49 35204 1234-20"}
 
 
-def wait_for(predicate, timeout: float = 3.0):
+def wait_for(predicate, timeout: float = 15.0):
     """Poll until `predicate()` returns something truthy; fail after `timeout` seconds."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

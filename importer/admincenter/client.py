@@ -23,7 +23,13 @@ from importer.admincenter.locators import Locators
 from importer.admincenter.pages import FormPage, Page
 from importer.admincenter.pages_login import LoginPage, StartPage
 from importer.admincenter.pages_mandant import FORMS, BildPage, MandantenPage, MandantPage
-from importer.admincenter.pages_units import UnitFormPage, UnitPage, UnitsPage
+from importer.admincenter.pages_units import (
+    CREATE_TITLE,
+    UnitFormPage,
+    UnitPage,
+    UnitsPage,
+    shown_mandant,
+)
 from importer.admincenter.problems import LabelMissing, PageTimeout, ServerError
 from importer.admincenter.values import LabelCheck, Unit, UnitRef
 from importer.admincenter.waits import wait_for
@@ -53,6 +59,7 @@ class AdminCenter:
         self._urls: dict[tuple[str, str], str] = {}
         self._shared: set[str] = set()
         self._units: dict[str, list[UnitRef]] = {}
+        self._forms: dict[str, tuple[str, str | None]] = {}  # Anlegen: address, Mandant shown
 
     # --- session -------------------------------------------------------------------------
 
@@ -78,6 +85,7 @@ class AdminCenter:
         self._urls.clear()
         self._shared.clear()
         self._units.clear()
+        self._forms.clear()
 
     # --- Mandanten -----------------------------------------------------------------------
 
@@ -117,7 +125,7 @@ class AdminCenter:
 
     def create_unit(self, mandant: str, name: str, parent: str | None) -> Unit:
         """Anlegen; returns the new unit as its detail page shows it (with its ID)."""
-        form = self.units_page(mandant).open_create()
+        form = self.create_form(mandant)
         try:
             unit = form.save(name, parent, "oe.angelegt").read()
         except BaseException:
@@ -249,6 +257,28 @@ class AdminCenter:
         )
         return page.select_mandant(mandant)
 
+    def create_form(self, mandant: str) -> UnitFormPage:
+        """The Anlegen form for `mandant`. Its address is opened directly only while the form
+        shows what it showed when the address was remembered: this Mandant in its selector
+        "Mandant" (or, for a user who sees one Mandant, no selector on list and form). An
+        address that depends on a choice kept elsewhere then fails the check, not the data."""
+        remembered = self._forms.get(mandant)
+        if remembered is not None:
+            url, shown = remembered
+            self._get(url)
+            with suppress(LabelMissing):
+                form = UnitFormPage(self.dom, CREATE_TITLE).wait_loaded()
+                if _same(shown_mandant(self.dom), shown):
+                    return form
+            self._forms.pop(mandant, None)
+        units = self.units_page(mandant)
+        listed = shown_mandant(self.dom)
+        form = units.open_create()
+        shown = shown_mandant(self.dom)
+        if _same(shown, mandant) or (shown is None and listed is None):
+            self._forms[mandant] = (self.driver.current_url.split("#")[0], shown)
+        return form
+
     def unit_page(self, mandant: str, ref: Unit | UnitRef, reuse: bool = False) -> UnitPage:
         href = ref.href or self._href_from_list(mandant, ref.name)
         if href is None:
@@ -260,3 +290,10 @@ class AdminCenter:
     def _href_from_list(self, mandant: str, name: str) -> str | None:
         matches = [r.href for r in self.list_units(mandant) if r.name == name]
         return matches[0] if matches else None
+
+
+def _same(shown: str | None, expected: str | None) -> bool:
+    """Whether a Mandant name shown equals the expected one (None: no selector shown)."""
+    if shown is None or expected is None:
+        return shown is expected
+    return shown.casefold() == expected.casefold()

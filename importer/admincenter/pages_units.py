@@ -14,6 +14,7 @@ from importer.admincenter.values import Unit, UnitRef
 
 NO_PARENT = {"", "-", "–", "—", "keine", "– keine –", "(keine)"}
 SAVE_KOMMUNIKATION = "oe.kommunikation_speichern"
+CREATE_TITLE = "Organisationseinheit anlegen"
 RGB = re.compile(r"rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)")
 
 
@@ -23,7 +24,7 @@ class UnitsPage(Page):
 
     def select_mandant(self, name: str) -> UnitsPage:
         """Show the units of `name` (users with several Mandanten choose in "Mandant")."""
-        current = self.dom.read_keys(["oe.mandant"])["oe.mandant"]
+        current = shown_mandant(self.dom)
         if current is None or current.casefold() == name.casefold():
             return self
         old = self.dom.document()
@@ -56,7 +57,7 @@ class UnitsPage(Page):
 
     def open_create(self) -> UnitFormPage:
         self.dom.click("oe.anlegen", self.title)
-        return UnitFormPage(self.dom, "Organisationseinheit anlegen").wait_loaded()
+        return UnitFormPage(self.dom, CREATE_TITLE).wait_loaded()
 
 
 class UnitFormPage(Page):
@@ -155,6 +156,11 @@ class UnitPage(Page):
     def open_edit(self) -> UnitFormPage:
         self.dom.click("oe.bearbeiten", self.title)
         return UnitFormPage(self.dom, "Organisationseinheit bearbeiten").wait_loaded()
+
+
+def shown_mandant(dom: Dom) -> str | None:
+    """The Mandant the selector "Mandant" of the current page shows; None without one."""
+    return dom.read_keys(["oe.mandant"])["oe.mandant"]
 
 
 def _digits(text: str) -> str:

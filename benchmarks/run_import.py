@@ -6,9 +6,10 @@
 For each worker count a fresh workbook (`make_workbook.build`, with logos) goes into a fresh
 sandbox (its Mandanten seeded from the workbook) through `run_workbook`, as `amt24-import run`
 does it. Printed per worker count: wall time, seconds per unit row, units per minute, HTTP
-requests per unit (from `/_sandbox/state`), and the time of a second, no-op run; then the
-ratio of the two wall times measured in this same invocation. `--profile` also prints where
-the time went: per `AdminCenter` method (outermost calls, timed by a subclass installed here,
+requests per unit (from `/_sandbox/state`), CPU seconds per unit (browsers, and this process
+with runner and sandbox: steadier than wall time on a busy machine), and the time of a
+second, no-op run; then the ratio of the two wall times measured in this same invocation.
+`--profile` also prints where the time went: per `AdminCenter` method (outermost calls, timed by a subclass installed here,
 not in the product) and per `Dom` operation (inclusive, overlapping).
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import resource
 import sys
 import tempfile
 import threading
@@ -111,6 +113,8 @@ class Measurement:
     rows: int
     seconds: float
     requests: int
+    cpu_here: float  # CPU seconds of this process: runner, Selenium client, sandbox server
+    cpu_browser: float  # CPU seconds of the browsers and their drivers (ended child processes)
     rerun_seconds: float
     failed: list[str]
     facade: Timings
@@ -143,8 +147,10 @@ def measure(args: argparse.Namespace, workers: int, folder: Path) -> Measurement
     facade, dom = Timings(), Timings()
     with start_sandbox(config) as sandbox:
         options = RunOptions(url=sandbox.url, workers=workers, batch_size=args.batch_size)
+        here, browser = time.process_time(), children_cpu()
         with profiled(facade, dom) if args.profile else _nothing():
             summary = run_workbook(path, options, ADMIN)
+        here, browser = time.process_time() - here, children_cpu() - browser
         requests = sum(sandbox_state(sandbox.url)["requests"].values())
         rerun = run_workbook(path, options, ADMIN)
     if not rerun.nothing_to_do:
@@ -156,11 +162,18 @@ def measure(args: argparse.Namespace, workers: int, folder: Path) -> Measurement
         len(summary.results),
         summary.seconds,
         requests,
+        here,
+        browser,
         rerun.seconds,
         failures(summary),
         facade,
         dom,
     )
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 @contextmanager
@@ -174,6 +187,10 @@ def report(m: Measurement) -> None:
     print(f"  je Einheit                {m.seconds / m.units:8.3f} s")
     print(f"  Einheiten je Minute       {60 * m.units / m.seconds:8.1f}")
     print(f"  HTTP-Anfragen je Einheit  {m.requests / m.units:8.2f}  ({m.requests} insgesamt)")
+    print(
+        f"  CPU je Einheit            {m.cpu_browser / m.units:8.3f} s Browser, "
+        f"{m.cpu_here / m.units:.3f} s Importer und Sandbox"
+    )
     print(f"  zweiter Lauf (nichts zu tun) {m.rerun_seconds:5.2f} s")
     for line in m.failed:
         print(f"  NICHT OK: {line}")

@@ -9,8 +9,9 @@ does it. Printed per worker count: wall time, seconds per unit row, units per mi
 requests per unit (from `/_sandbox/state`), CPU seconds per unit (browsers, and this process
 with runner and sandbox: steadier than wall time on a busy machine), and the time of a
 second, no-op run; then the ratio of the two wall times measured in this same invocation.
-`--profile` also prints where the time went: per `AdminCenter` method (outermost calls, timed by a subclass installed here,
-not in the product) and per `Dom` operation (inclusive, overlapping).
+`--profile` also prints where the time went: per `AdminCenter` method (outermost calls, timed
+by a subclass installed here, not in the product) and per `Dom` operation (inclusive,
+overlapping).
 """
 
 from __future__ import annotations
@@ -236,7 +237,9 @@ def main(argv: list[str] | None = None) -> None:
             results.append(m)
             report(m)
             if args.profile:
-                report_profile("AdminCenter-Methoden (äußerste Aufrufe)", m.facade, m.seconds, True)
+                # with several workers the sums run in parallel: no rest to show
+                title = "AdminCenter-Methoden (äußerste Aufrufe, Summe aller Worker)"
+                report_profile(title, m.facade, m.seconds, rest=workers == 1)
                 report_profile("Dom-Operationen (inklusiv, überlappend)", m.dom, m.seconds)
     if len(results) > 1:
         first = results[0]

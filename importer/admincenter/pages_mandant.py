@@ -59,10 +59,14 @@ class MandantenPage(Page):
         return [str(entry["name"]) for entry in list_entries(self.dom, self.markers[0])]
 
     def open(self, name: str) -> MandantPage:
-        """Click the Mandant with exactly this name; search for it if the list doesn't show it."""
-        self.dom.wait_settled()
+        """Click the Mandant with exactly this name; search for it if the list doesn't show it
+        (only a missing entry needs the list to have settled: one found is the one)."""
         spec = list_spec(self.dom, self.markers[0], name=name)
-        if not self.dom.click_entry(spec):
+        clicked = self.dom.click_entry(spec)
+        if not clicked:
+            self.dom.wait_settled()
+            clicked = self.dom.click_entry(spec)
+        if not clicked:
             search = self.dom.element(self.markers[0], self.title)
             search.clear()
             search.send_keys(name, Keys.ENTER)

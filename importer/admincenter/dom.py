@@ -167,6 +167,9 @@ class Dom:
         for spec in specs:
             answer = answers.get(spec["key"])
             if answer == "missing":
+                # the page may have turned into another one meanwhile (e.g. its script found
+                # the session expired and showed the login page): that is the problem then
+                self.raise_problem(self.problem())
                 raise LabelMissing(spec["key"], spec["label"], page)
             if answer == "option":
                 raise Refused([f"„{spec['value']}“ steht bei „{spec['label']}“ nicht zur Auswahl"])

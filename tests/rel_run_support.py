@@ -410,6 +410,15 @@ class Tally:
         self.lost += len(missing)
         self.problems += [f"{when}: {p}" for p in missing]
 
+    def add(self, other: Tally) -> None:
+        self.runs += other.runs
+        self.kills += other.kills
+        self.faults.update(other.faults)
+        self.duplicates += other.duplicates
+        self.inconsistent += other.inconsistent
+        self.lost += other.lost
+        self.problems += other.problems
+
     def count_faults(self, sandbox: RunningSandbox) -> None:
         """Add the sandbox's fault counters (call before it is reset or stopped)."""
         self.faults.update(state(sandbox)["faults"])

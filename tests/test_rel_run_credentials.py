@@ -26,6 +26,7 @@ from rel_run_support import (
 )
 from run_support import UNITS, ByHand, files_text, mandanten_of, small_workbook, state, statuses
 
+from importer.runner.journal import journal_path
 from importer.sandbox import SandboxUser
 
 pytestmark = pytest.mark.browser
@@ -103,7 +104,7 @@ def test_the_password_appears_nowhere_and_foreign_mandanten_stay_untouched(
     mine, foreign = mandanten_of(path)
     users = [SandboxUser("pruefer", PASSWORD, (mine, UNNAMED)), SandboxUser("admin", "admin")]
     # units are not published within the run's 1 s: failed rows with screenshot and HTML
-    sandbox = make_sandbox(mandanten=[mine, foreign, UNNAMED], users=users, publish_delay=4.0)
+    sandbox = make_sandbox(mandanten=[mine, foreign, UNNAMED], users=users, publish_delay=600)
     ByHand(sandbox).create_unit(UNNAMED, "Hauptamt", email="h@u.example", telefon="+49 351 1")
     ByHand(sandbox).save_impressum(UNNAMED, UNNAMED_IMPRESSUM)
     others = {m["name"]: m for m in state(sandbox)["mandanten"] if m["name"] != mine}
@@ -120,6 +121,7 @@ def test_the_password_appears_nowhere_and_foreign_mandanten_stay_untouched(
     killed = Runner("run", str(path), *url, env=env)
     assert wait_for(killed, KillPoint("", "request", ANLEGEN).condition(sandbox, path))
     interrupted = killed.kill()
+    journal = journal_path(path).read_text(encoding="utf-8")  # gone once nothing is pending
     run = run_command("run", str(path), *url, "--veroeffentlichung-timeout", "1", env=env)
     refused = run_command("run", str(path), *url, env=login_env("pruefer", WRONG))
 
@@ -134,7 +136,7 @@ def test_the_password_appears_nowhere_and_foreign_mandanten_stay_untouched(
     shots = [tmp_path / match.group(1) for match in evidence if match]
     assert len(shots) == 2 and all(shot.with_suffix(".html").is_file() for shot in shots)
     outputs: list[Finished] = [check, plan, interrupted, run, refused]
-    texts = [files_text(tmp_path)] + [out.output for out in outputs]
+    texts = [files_text(tmp_path), journal] + [out.output for out in outputs]
     try:
         for secret in (PASSWORD, WRONG):
             assert leaks(secret, texts, [tmp_path, *killed.profiles]) == []

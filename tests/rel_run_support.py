@@ -198,13 +198,16 @@ def run_command(*args: str, env: dict[str, str] | None = None, timeout: float = 
 @dataclass(frozen=True)
 class KillPoint:
     """When to kill: after `count` more requests `key` (kind "request"), `count` journal lines
-    ("journal"), the save's temp file ("temp"), or just time ("delay"); then `delay` more s."""
+    ("journal"), the save's temp file ("temp"), or just time ("delay"); then `delay` more s.
+    `interrupt`: Ctrl+C in a terminal instead - SIGINT to the whole process group (runner and
+    browser), after which the run must end by itself."""
 
     name: str
     kind: str
     key: str = ""
     count: int = 1
     delay: float = 0.0
+    interrupt: bool = False
 
     def condition(self, sandbox: RunningSandbox, workbook: Path) -> Callable[[], bool]:
         if self.kind == "request":
@@ -252,19 +255,33 @@ def run_and_kill(
     workbook: Path,
     env: dict[str, str],
     extra: tuple[str, ...] = (),
-) -> bool:
-    """Start `run`, kill it at `point`; False when the run had ended before (nothing killed)."""
+) -> Finished | None:
+    """Start `run`, kill (or interrupt) it at `point`; None when it had ended before."""
     condition = point.condition(sandbox, workbook)
     runner = Runner("run", str(workbook), "--url", sandbox.url, *extra, env=env)
     try:
         reached = wait_for(runner, condition)
         if reached and point.delay:
             time.sleep(point.delay)
-        killed = runner.alive
-        runner.kill()
-        return killed
+        if not runner.alive:
+            runner.wait()
+            return None
+        if point.interrupt:
+            os.killpg(runner.process.pid, signal.SIGINT)
+            return runner.wait(timeout=120)
+        return runner.kill()
     finally:
         runner.remove_profiles()
+
+
+def interrupt_problems(finished: Finished) -> list[str]:
+    """What is wrong with how a run ended after Ctrl+C (exit 130, one word, no traceback)."""
+    problems = []
+    if finished.code != 130:
+        problems.append(f"Rückgabewert {finished.code} statt 130: {finished.stderr[-300:]}")
+    if "Traceback" in finished.output or "Abgebrochen." not in finished.stderr:
+        problems.append(f"Ausgabe nach Strg+C: {finished.stderr[-300:]}")
+    return problems
 
 
 # -- invariants --------------------------------------------------------------------------------
@@ -449,7 +466,10 @@ def crash_chain(
     after every kill; then one run that must complete everything."""
     for point in points:
         tally.runs += 1
-        tally.kills += run_and_kill(point, sandbox, path, login_env(), extra)
+        finished = run_and_kill(point, sandbox, path, login_env(), extra)
+        tally.kills += finished is not None
+        if point.interrupt and finished is not None:
+            tally.problems += [f"„{point.name}“: {p}" for p in interrupt_problems(finished)]
         tally.check(path, sandbox, f"nach Abbruch „{point.name}“")
     final = run_command("run", str(path), "--url", sandbox.url, *extra, env=login_env())
     tally.runs += 1

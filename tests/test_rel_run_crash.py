@@ -44,11 +44,12 @@ CHAIN = (
     KillPoint("Anlegen im Journal vermerkt", "journal"),
     KillPoint("Stapel gesichert, nächste Einheit angelegt", "request", ANLEGEN, count=3),
     KillPoint("beim Speichern der Mappe", "temp", delay=0.01),
+    KillPoint("Strg+C nach einer Einheit", "request", KOMMUNIKATION, interrupt=True),
 )
 SMALL_BATCHES = ("--batch-size", "2")  # the workbook is saved after every two units
 
 
-def test_killed_at_five_moments_the_reruns_complete_without_duplicates(
+def test_killed_at_six_moments_the_reruns_complete_without_duplicates(
     make_sandbox, tmp_path: Path
 ) -> None:
     path = small_workbook(tmp_path, mandanten=2, units=4, seed=11)
@@ -58,7 +59,7 @@ def test_killed_at_five_moments_the_reruns_complete_without_duplicates(
     crash_chain(sandbox, path, CHAIN, tally, SMALL_BATCHES)
 
     assert tally.problems == []
-    assert (tally.runs, tally.kills) == (6, 5)  # every moment came while the run was going
+    assert (tally.runs, tally.kills) == (7, 6)  # every moment came while the run was going
     assert_complete(path, sandbox)
 
 

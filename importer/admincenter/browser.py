@@ -32,6 +32,8 @@ OptionsT = TypeVar("OptionsT", bound=ChromiumOptions)
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 DEBIAN_CHROMEDRIVER = Path("/usr/bin/chromedriver")
 WINDOW_SIZE = (1280, 900)
+COMMAND_SECONDS = 60  # above any page-load or script timeout the importer sets
+QUIT_SECONDS = 10
 FLAGS = (
     "--disable-gpu",
     "--disable-dev-shm-usage",
@@ -65,13 +67,19 @@ def start_browser(
     if profile is not None:
         _PROFILES[driver] = profile
         weakref.finalize(driver, _remove, profile)
+    _limit_commands(driver, COMMAND_SECONDS)
     driver.set_window_size(*WINDOW_SIZE)
     return driver
 
 
 def quit_browser(driver: WebDriver) -> None:
-    """Quit the browser whatever state it is in and remove the profile we created for it."""
+    """Quit the browser whatever state it is in and remove the profile we created for it.
+
+    A hung browser must not hold up its replacement (measured: 8 minutes until a new session
+    could start with Selenium's own waits).
+    """
     with suppress(Exception):
+        _limit_commands(driver, QUIT_SECONDS)
         driver.quit()
     _remove(_PROFILES.pop(driver, None))
 
@@ -86,6 +94,15 @@ def browser_session(
         yield driver
     finally:
         quit_browser(driver)
+
+
+def _limit_commands(driver: WebDriver, seconds: float) -> None:
+    """How long to wait for the driver's answer to one command. Selenium's default, 120 s
+    (and it may send a command again), turns a hung browser into minutes of standstill; page
+    loads and scripts are bounded by their own timeouts anyway."""
+    config = getattr(driver.command_executor, "client_config", None)
+    if config is not None:
+        config.timeout = seconds
 
 
 def _launch(headless: bool, remote_url: str | None, profile: Path | None) -> WebDriver:

@@ -59,18 +59,11 @@ CHAINS = {"kurz": CHAIN, **{f"lang-{n}": chain for n, chain in enumerate(MANY_CH
 LEVELS = {
     "klein": Level(2, 4, (("kurz", 1),), (("flaky", 1), ("hostile", 1), (ALWAYS_LOST, 1))),
     "mittel": Level(
-        3,
-        6,
-        (("lang-1", 1), ("lang-2", 2), ("lang-3", 1), ("lang-4", 2)),
-        (
-            ("flaky", 1),
-            ("flaky", 2),
-            ("hostile", 1),
-            ("hostile", 2),
-            (ALWAYS_LOST, 1),
-            (SHORT_SESSIONS, 1),
-        ),
-    ),  # fmt: skip
+        2,
+        5,
+        (("lang-1", 1), ("lang-3", 2)),
+        (("flaky", 2), ("hostile", 2), (ALWAYS_LOST, 2), (SHORT_SESSIONS, 1)),
+    ),
     "gross": Level(
         3,
         8,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -103,6 +104,27 @@ def test_a_killed_driver_and_a_killed_browser_are_replaced_and_the_run_completes
     assert_complete(path, sandbox)
     [log] = tmp_path.glob("amt24-laeufe/*/protokoll.log")
     assert log.read_text(encoding="utf-8").count("Browser-Sitzung wird neu gestartet") >= 2
+
+
+@pytest.mark.long
+def test_a_hung_browser_is_replaced_within_minutes(make_sandbox, tmp_path: Path) -> None:
+    """Chromium stops answering (SIGSTOP) after the first creation: the run waits at most one
+    command timeout, replaces the browser and completes (it once stood still 10-18 minutes)."""
+    path = small_workbook(tmp_path, mandanten=1, units=4, seed=3)
+    sandbox = make_sandbox(mandanten=mandanten_of(path))
+    runner = Runner("run", str(path), "--url", sandbox.url, env=login_env())
+    try:
+        assert wait_for(runner, KillPoint("", "request", ANLEGEN).condition(sandbox, path))
+        [pid] = runner.browser_processes()["chromium"]
+        os.kill(pid, signal.SIGSTOP)
+        stopped = time.monotonic()
+        finished = runner.wait(timeout=600)
+    finally:
+        runner.remove_profiles()
+
+    assert finished.code == 0, finished.output
+    assert time.monotonic() - stopped < 300
+    assert_complete(path, sandbox)
 
 
 # -- long: many moments ------------------------------------------------------------------------

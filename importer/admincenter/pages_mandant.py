@@ -43,6 +43,9 @@ def list_entries(dom: Dom, search_key: str) -> list[dict[str, str | None]]:
     for _page in range(MAX_LIST_PAGES):
         dom.wait_settled()
         answer = dom.run("listItems", spec)
+        # the list may have ended on the login or error page while it loaded (e.g. the session
+        # expired): what that page shows are no entries, and "no units" would be a wrong answer
+        dom.raise_problem(dom.problem())
         new = [e for e in answer["items"] if e not in entries]
         entries += new
         if not new or not answer["next"]:

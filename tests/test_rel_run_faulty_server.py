@@ -93,7 +93,7 @@ MANDANT = "Gemeinde Klipphausen"
 RELOAD_LIST = "loadUnitList(document.querySelector('.entitylist'));"
 
 
-@pytest.mark.parametrize("page", ["Anlegen", "Einheit"])
+@pytest.mark.parametrize("page", ["Anlegen", "Einheit", "Liste"])
 def test_a_page_that_turns_into_the_login_page_is_an_expired_session(
     make_sandbox, make_client, page: str
 ) -> None:
@@ -106,9 +106,11 @@ def test_a_page_that_turns_into_the_login_page_is_an_expired_session(
     if page == "Anlegen":
         form = client.units_page(MANDANT).open_create()
         act: Callable[[], object] = partial(form.save, "Bauamt", None, "oe.angelegt")
-    else:
+    elif page == "Einheit":
         unit = UnitRef("Hauptamt", f"{sandbox.url}organisationseinheiten/{oe_id}")
         act = client.unit_page(MANDANT, unit).read
+    else:
+        act = client.units_page(MANDANT).units
     time.sleep(1.5)  # idle longer than the session may
     client.driver.execute_script(RELOAD_LIST)
     WebDriverWait(client.driver, 10).until(lambda driver: "/anmeldung" in driver.current_url)

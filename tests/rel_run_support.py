@@ -372,13 +372,9 @@ def lost(path: Path, sandbox_state: dict[str, Any]) -> list[str]:
 
 def problems_after_kill(path: Path, sandbox: RunningSandbox) -> list[str]:
     """Every broken invariant after a kill: opening, consistency, duplicates."""
-    found = opens(path)
-    if found:
-        return found
-    now = state(sandbox)
-    found += inconsistent(path, now)
-    found += [f"doppelt: {mandant} / {name}" for mandant, name in duplicates(now)]
-    return found
+    tally = Tally()
+    tally.check(path, sandbox, "nach dem Abbruch")
+    return tally.problems
 
 
 def assert_complete(path: Path, sandbox: RunningSandbox) -> None:

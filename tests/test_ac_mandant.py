@@ -8,35 +8,15 @@ from pathlib import Path
 import pytest
 from fixtures_browser import sandbox_state
 from PIL import Image
+from sample_mandant import DATENSCHUTZ
+from sample_mandant import IMPRESSUM as SAMPLE_IMPRESSUM
 
 from importer.admincenter.problems import Refused
 
 pytestmark = pytest.mark.browser
 
 MANDANT = "Gemeinde Klipphausen"
-IMPRESSUM = {
-    "behoerde": "Gemeindeverwaltung Klipphausen",
-    "vertreten_durch": "Bürgermeister Max Mustermann",
-    "strasse": "Talstraße 3",
-    "plz": "01665",
-    "ort": "Klipphausen",
-    "telefon": "+49 35204 123-0",
-    "fax": "",
-    "email": "poststelle@klipphausen.de",
-    "internet": "https://www.klipphausen.de",
-    "ust_id": "DE123456789",
-    "aufsichtsbehoerde": "Landratsamt Meißen",
-    "inhaltlich_verantwortlich": "Erika Musterfrau, Hauptamt",
-}
-DATENSCHUTZ = {
-    "name": "Datenschutzbeauftragter der Gemeinde",
-    "organisation": "Zweckverband KISA",
-    "strasse": "Eilenburger Straße 1a",
-    "plz": "04317",
-    "ort": "Leipzig",
-    "telefon": "+49 341 123456",
-    "email": "datenschutz@klipphausen.de",
-}
+IMPRESSUM = {**SAMPLE_IMPRESSUM, "fax": ""}  # an empty field reads back as ""
 
 
 @pytest.fixture(scope="module")

@@ -6,18 +6,22 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from importer.validation.values import (
-    Checked,
-    normalize,
-    normalize_email,
-    normalize_oe_id,
-    normalize_phone,
-    normalize_plz,
-    normalize_text,
-    normalize_url,
-    normalize_ust_id,
-)
+from importer.validation.values import Checked, normalize
 from importer.workbook import columns
+
+
+def rule(kind: str, column: str):
+    """The value rule of one column kind, as the schema calls it for a column of that name."""
+    return lambda raw, name=column: normalize(kind, raw, name)
+
+
+normalize_phone = rule(columns.PHONE, "Telefon")
+normalize_email = rule(columns.EMAIL, "E-Mail")
+normalize_plz = rule(columns.PLZ, "PLZ")
+normalize_url = rule(columns.URL, "Internet")
+normalize_ust_id = rule(columns.UST_ID, "USt-IdNr.")
+normalize_oe_id = rule(columns.OE_ID, "OE-ID")
+normalize_text = rule(columns.TEXT, "Text")
 
 
 def value_or_code(checked: Checked) -> str | None:

@@ -1,7 +1,7 @@
 """Value rules and normalization: pure functions from a raw cell value to what is sent.
 
-Every `normalize_*` takes any raw cell value (str, int, float, bool, datetime, None ...), never
-raises and returns `Checked(value, code, message)`: the normalized value, or a stable code and a
+`normalize(kind, raw, column)` takes a column kind of columns.py and any raw cell value (str,
+int, float, bool, datetime, None ...), never raises and returns `Checked(value, code, message)`: the normalized value, or a stable code and a
 German message naming the column. An empty cell gives `Checked(None)`; whether it may be empty
 is the schema's business. Results are cached per distinct raw value (typed, so `1` and `True`
 differ): a Landkreis repeats the same numbers and domains many times.
@@ -34,8 +34,6 @@ from importer.workbook import columns
 
 __all__ = [
     "Checked", "Problem", "cell_problems", "is_blank", "kind_problem", "normalize",
-    "normalize_email", "normalize_oe_id", "normalize_phone", "normalize_plz", "normalize_text",
-    "normalize_url", "normalize_ust_id",
 ]  # fmt: skip
 
 
@@ -130,41 +128,6 @@ def _checked(core: Core, column: str) -> Checked:
         return Checked(value)
     code, params = problem
     return Checked(None, code, message(code, column, **params))
-
-
-def normalize_text(raw: object, column: str = "Text") -> Checked:
-    """Single-line text up to 255 characters, without control characters; outer spaces cut."""
-    return _checked(cell_text(raw), column)
-
-
-def normalize_phone(raw: object, column: str = "Telefon") -> Checked:
-    """Any common German writing → "+49 351 1234-56"; a number cell is flagged, not guessed."""
-    return _checked(phone_core(raw), column)
-
-
-def normalize_email(raw: object, column: str = "E-Mail") -> Checked:
-    """Syntax check without network lookup; the normalized address (domain lower-cased)."""
-    return _checked(email_core(raw), column)
-
-
-def normalize_plz(raw: object, column: str = "PLZ") -> Checked:
-    """Five digits as text; a number that lost its leading zero is flagged."""
-    return _checked(_plz(raw), column)
-
-
-def normalize_url(raw: object, column: str = "Internet") -> Checked:
-    """A web address; without scheme "https://" is put in front."""
-    return _checked(_url(raw), column)
-
-
-def normalize_ust_id(raw: object, column: str = "USt-IdNr.") -> Checked:
-    """DE and nine digits; spaces allowed ("DE 123 456 789" → "DE123456789")."""
-    return _checked(_ust_id(raw), column)
-
-
-def normalize_oe_id(raw: object, column: str = "OE-ID") -> Checked:
-    """A six-digit number, as text or as number cell."""
-    return _checked(_oe_id(raw), column)
 
 
 # A logo path is checked as text here; the file itself in logo.py (it needs the folder).

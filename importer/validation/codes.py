@@ -18,8 +18,8 @@ class Code:
 CODES: dict[str, Code] = {
     "pflichtfeld-leer": Code(
         "{spalte} ist ein Pflichtfeld und darf nicht leer sein. Bitte einen Wert eintragen.",
-        "Pflichtspalten (im Vorlagenkopf farbig hervorgehoben) brauchen einen Wert; nur Leerzeichen "
-        "zählen als leer.",
+        "Pflichtspalten (im Vorlagenkopf farbig hervorgehoben) brauchen einen Wert; nur "
+        "Leerzeichen zählen als leer.",
     ),
     "zelltyp-falsch": Code(
         "{spalte} enthält {art} ({wert}) statt Text. Excel hat die Eingabe vermutlich "

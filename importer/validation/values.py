@@ -1,10 +1,11 @@
 """Value rules and normalization: pure functions from a raw cell value to what is sent.
 
 `normalize(kind, raw, column)` takes a column kind of columns.py and any raw cell value (str,
-int, float, bool, datetime, None ...), never raises and returns `Checked(value, code, message)`: the normalized value, or a stable code and a
-German message naming the column. An empty cell gives `Checked(None)`; whether it may be empty
-is the schema's business. Results are cached per distinct raw value (typed, so `1` and `True`
-differ): a Landkreis repeats the same numbers and domains many times.
+int, float, bool, datetime, None ...), never raises and returns `Checked(value, code,
+message)`: the normalized value, or a stable code and a German message naming the column. An
+empty cell gives `Checked(None)`; whether it may be empty is the schema's business. Results are
+cached per distinct raw value (typed, so `1` and `True` differ): a Landkreis repeats the same
+numbers and domains many times.
 """
 
 from __future__ import annotations

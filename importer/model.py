@@ -10,6 +10,12 @@ from enum import StrEnum
 from typing import Any
 
 
+def name_key(name: object) -> str:
+    """Comparison key of a unit or Mandant name: case-insensitive, runs of spaces count as one
+    (how the workbook's duplicates are found and how the AdminCenter's names are matched)."""
+    return " ".join(("" if name is None else str(name)).split()).casefold()
+
+
 class Status(StrEnum):
     """Values of the `Status` column (WORKBOOK.md)."""
 

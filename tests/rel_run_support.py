@@ -37,7 +37,8 @@ from run_support import (
     state,
 )
 
-from importer.runner.diff import name_key, sent_fields
+from importer.model import name_key
+from importer.runner.diff import sent_fields
 from importer.runner.journal import journal_path
 from importer.sandbox import RunningSandbox
 from importer.workbook.columns import SHEETS_BY_NAME

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from run_support import ADMIN, UNITS, delta, options, set_cell, statuses, writes
 
-from importer.runner.diff import name_key
+from importer.model import name_key
 from importer.runner.run import run_workbook
 from importer.validation.validate import validate_workbook
 from importer.workbook.reader import read_workbook

@@ -9,8 +9,8 @@ import pytest
 from run_support import UNITS, set_cell, small_workbook
 
 from importer.errors import UsageError
-from importer.model import Action, Record, RowResult, Status
-from importer.runner.diff import diff_fields, name_key
+from importer.model import Action, Record, RowResult, Status, name_key
+from importer.runner.diff import diff_fields
 from importer.runner.journal import Journal, journal_path
 from importer.runner.options import RowRange, RunOptions, parse_rows
 from importer.runner.results import ResultSink

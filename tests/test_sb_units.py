@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from fixtures_sandbox import AuthActions
 
 KOMMUNIKATION = {
     "email": "hauptamt@klipphausen.de",
@@ -12,6 +13,9 @@ KOMMUNIKATION = {
     "fax": "+49 35204 1234-99",
     "internet": "https://www.klipphausen.de/hauptamt",
 }
+
+
+NAMES = ("Hauptamt", "Bauamt", "Ordnungsamt", "Standesamt")
 
 
 def create(auth, name: str, parent: str = "", mandant: int = 1001):
@@ -226,3 +230,27 @@ def test_verwalten_page_exists(sandbox_client, admin):
     location = create(admin, "Bauamt").location
     html = sandbox_client.get(f"{location}/verwalten").get_data(as_text=True)
     assert "<h2>Verwalten</h2>" in html
+
+
+def test_a_limited_list_shows_its_first_units_and_finds_the_rest_on_the_server(
+    make_sandbox_app,
+):
+    app = make_sandbox_app(list_limit=2)
+    client = app.test_client()
+    auth = AuthActions(client)
+    auth.login()
+    ids = {name: create(auth, name).headers["Location"].rsplit("/", 1)[1] for name in NAMES}
+    listing = client.get("/organisationseinheiten/liste?mandant=1001").json
+    assert [u["name"] for u in listing["units"]] == ["Bauamt", "Hauptamt"]
+    assert listing["more"] == 2
+    found = client.get("/organisationseinheiten/liste?mandant=1001&q=ordnung").json
+    assert [u["name"] for u in found["units"]] == ["Ordnungsamt"] and found["more"] == 0
+    by_id = client.get(f"/organisationseinheiten/liste?mandant=1001&q={ids['Standesamt']}").json
+    assert [u["name"] for u in by_id["units"]] == ["Standesamt"]
+    page = client.get("/organisationseinheiten?mandant=1001&q=Standes").get_data(as_text=True)
+    assert re.search(r'<form method="get"[^>]*class="search">', page)
+    assert '<input id="suche" type="search" name="q" value="Standes"' in page
+    assert "q=Standes" in page  # the list the page loads is the search's
+    form = client.get("/organisationseinheiten/anlegen?mandant=1001").get_data(as_text=True)
+    assert [name for _id, name in parent_options(form) if _id] == sorted(NAMES)
+

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import stat
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 from importer.cli import app
 from importer.errors import WorkbookLocked
 from importer.model import RowResult, Status
-from importer.workbook.filesafety import WorkbookNotSaved, atomic_write
+from importer.workbook.filesafety import KEEP_BACKUPS, WorkbookNotSaved, atomic_write, backup_copy
 from importer.workbook.reader import read_workbook
 from importer.workbook.writer import WorkbookWriter, check_writable
 
@@ -41,6 +42,21 @@ def test_backup_is_made_once_before_the_first_save(mappe: Path) -> None:
     assert writer.backup == mappe.parent / others[0]
     assert writer.backup.read_bytes() == original
     assert [r.written["status"] for r in read_workbook(mappe).records(OE)] == ["OK", "OK", None]
+
+
+def test_only_the_newest_backups_are_kept_and_nothing_else_is_removed(mappe: Path) -> None:
+    folder = mappe.parent
+    others = ["Mappe Landkreis.sicherung-alt.xlsx", "Andere.sicherung-20200101-000000.xlsx"]
+    for name in others:
+        (folder / name).write_bytes(b"not ours")
+    made = [
+        backup_copy(mappe, datetime(2026, 1, 1, 8, 0, 0) + timedelta(minutes=n // 2))
+        for n in range(KEEP_BACKUPS + 5)  # pairs in the same second: "-2" is the newer one
+    ]
+    kept = sorted(p.name for p in folder.glob("Mappe Landkreis.sicherung-2*.xlsx"))
+    assert kept == sorted(p.name for p in made[-KEEP_BACKUPS:])
+    assert all((folder / name).read_bytes() == b"not ours" for name in others)
+    assert made[-1].read_bytes() == mappe.read_bytes()
 
 
 def test_failed_write_leaves_the_previous_file_and_no_temp(mappe: Path) -> None:

@@ -120,12 +120,18 @@ class AdminCenter:
             self._units[mandant] = self.units_page(mandant).units()
         return list(self._units[mandant])
 
+    def search_units(self, mandant: str, text: str) -> list[UnitRef]:
+        """The units the list's search "Suchen" finds for `text` (it may show units the plain
+        list leaves out)."""
+        return self.units_page(mandant).search(text)
+
     def read_unit(self, mandant: str, ref: UnitRef | Unit) -> Unit:
         return self.unit_page(mandant, ref).read()
 
     def create_unit(self, mandant: str, name: str, parent: str | None) -> Unit:
         """Anlegen; returns the new unit as its detail page shows it (with its ID)."""
         form = self.create_form(mandant)
+        form.refuse_existing(name)
         try:
             unit = form.save(name, parent, "oe.angelegt").read()
         except BaseException:

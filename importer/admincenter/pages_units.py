@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from typing import Any
+
+from selenium.webdriver.common.keys import Keys
 
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import KOMMUNIKATION_FIELDS
 from importer.admincenter.pages import Page
 from importer.admincenter.pages_mandant import list_entries, list_spec
-from importer.admincenter.problems import LabelMissing, PageProblem, PermissionDenied, Refused
+from importer.admincenter.problems import (
+    LabelMissing,
+    PageProblem,
+    PageTimeout,
+    PermissionDenied,
+    Refused,
+    UnitExists,
+)
 from importer.admincenter.values import Unit, UnitRef
+from importer.admincenter.waits import wait_for
+from importer.model import name_key
 
 NO_PARENT = {"", "-", "–", "—", "keine", "– keine –", "(keine)"}
 SAVE_KOMMUNIKATION = "oe.kommunikation_speichern"
 CREATE_TITLE = "Organisationseinheit anlegen"
+TREE_INDENT = re.compile(r"^[\s\u00a0\-–—·•»>|]+")
+SEARCH_LIMIT = 5.0  # seconds a searched list may take to show only matching entries
 RGB = re.compile(r"rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)")
 
 
@@ -49,6 +63,23 @@ class UnitsPage(Page):
         entries = list_entries(self.dom, "oe.suchen")
         return [UnitRef(str(e["name"]), e["href"]) for e in entries]
 
+    def search(self, text: str) -> list[UnitRef]:
+        """The entries the list shows after searching for `text` in its field "Suchen": the way
+        to units a list does not show (a list that shows only its first units)."""
+        field = self.dom.element("oe.suchen", self.title)
+        field.clear()
+        field.send_keys(text, Keys.ENTER)
+        needle = name_key(text)
+        spec = list_spec(self.dom, "oe.suchen")
+
+        def only_matches(_driver: object) -> bool:
+            items = self.dom.run("listItems", spec)["items"]
+            return all(needle in name_key(item["name"]) for item in items)
+
+        with suppress(PageTimeout):  # a list that ignores the search is read as it is
+            wait_for(self.driver, only_matches, SEARCH_LIMIT)
+        return self.units()
+
     def open_unit(self, name: str) -> UnitPage:
         self.dom.wait_settled()
         if not self.dom.click_entry(list_spec(self.dom, "oe.suchen", name=name)):
@@ -68,6 +99,13 @@ class UnitFormPage(Page):
     def __init__(self, dom: Dom, title: str) -> None:
         super().__init__(dom)
         self.title = title
+
+    def refuse_existing(self, name: str) -> None:
+        """Raise `UnitExists` if the choice of the parent unit offers `name` already: a last
+        look before Anlegen that catches a unit the list did not show."""
+        offered = self.dom.run("choices", self.dom.spec("oe.parent")) or []
+        if name_key(name) in {name_key(TREE_INDENT.sub("", text)) for text in offered}:
+            raise UnitExists(name)
 
     def save(self, name: str, parent: str | None, confirm: str) -> UnitPage:
         values = {"oe.name": name, "oe.parent": parent or ""}

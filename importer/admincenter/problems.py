@@ -51,6 +51,20 @@ class Refused(PageProblem):
         super().__init__(f"Vom AdminCenter abgelehnt: {text}")
 
 
+class UnitExists(PageProblem):
+    """The Anlegen form offers a unit of this name already: it exists, though the list did not
+    show it (a list that shows only part of the units). Nothing was saved."""
+
+    retryable = False
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            f"Die Organisationseinheit „{name}“ gibt es beim Mandanten schon (die Auswahl der "
+            "übergeordneten Einheit bietet sie an), die Liste zeigt sie aber nicht."
+        )
+
+
 class LabelMissing(PageProblem):
     """A label of the locator table was not found on the page where it is expected."""
 

@@ -15,7 +15,7 @@ LIBRARY = (
     + PAGE
     + r"""
   return {find, seek, probe, read: readAll, fill, arm, problems, outcome, quiet, listItems,
-    listItem, badge, image, versionState, option};
+    listItem, badge, image, versionState, option, choices};
 })();
 """
 )

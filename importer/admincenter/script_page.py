@@ -150,7 +150,6 @@ PAGE = r"""
       performance.now() - q.last >= ms;
   }
 
-  // The entries of the list next to a search field: [{name, href}] in page order.
   // The entries of the list next to a search field: {items: [{name, href}], next}, where
   // `next` is the list's own enabled "next page" control (spec.next), if any.
   function listItems(spec) {
@@ -215,6 +214,14 @@ PAGE = r"""
       if (box === document.body) return null;
     }
     return null;
+  }
+
+  // The texts a choice field offers all at once (a <select>'s options, an <input>'s
+  // datalist); null where choices only appear while typing, or without the field.
+  function choices(spec) {
+    const el = find(spec);
+    const opts = !el ? null : el.tagName === 'SELECT' ? el.options : el.list && el.list.options;
+    return opts ? [...opts].map(o => norm(o.label || o.textContent || o.value)) : null;
   }
 
   // What the versions list says about `spec.version`: 'published', 'draft' or null.

@@ -95,6 +95,16 @@ def sandbox(
         int,
         typer.Option("--fault-seed", help="Startwert des Zufalls: gleiche Zahl, gleiche Fehler."),
     ] = 0,
+    list_limit: Annotated[
+        int | None,
+        typer.Option(
+            "--list-limit",
+            metavar="ANZAHL",
+            min=1,
+            help="Die Liste der Organisationseinheiten zeigt höchstens so viele; die übrigen "
+            "findet nur „Suchen“ (auf dem Server), wie in manchen Portalen.",
+        ),
+    ] = None,
 ) -> None:
     """Startet das Sandbox-AdminCenter, eine Nachbildung zum Üben und Testen, auf 127.0.0.1.
 
@@ -113,6 +123,7 @@ def sandbox(
         session_timeout=session_timeout,
         faults=faults,
         seed=fault_seed,
+        list_limit=list_limit,
     )
     running = call(start_sandbox, config)
     try:

@@ -9,8 +9,8 @@ from pathlib import Path
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.locators import KOMMUNIKATION_FIELDS, OE_FORM_FIELDS
 from importer.admincenter.values import Unit
-from importer.model import Action, RowResult
-from importer.runner.diff import Change, diff_fields, name_key, sent_fields, text
+from importer.model import Action, RowResult, name_key
+from importer.runner.diff import Change, diff_fields, sent_fields, text
 from importer.runner.select import Row
 from importer.runner.units import UnitIndex
 from importer.workbook.columns import IMPRESSUM, LOGO, ORGANISATIONSEINHEITEN, Sheet

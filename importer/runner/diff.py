@@ -32,11 +32,6 @@ def text(value: object) -> str:
     return "" if value is None else str(value).strip()
 
 
-def name_key(name: object) -> str:
-    """Unit and Mandant names match case- and space-insensitively."""
-    return " ".join(text(name).split()).casefold()
-
-
 def diff_fields(
     sheet: Sheet,
     fields: Iterable[str],

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from loguru import logger
 
+from importer.model import name_key
+
 SUFFIX = ".amt24-journal.jsonl"
 
 
@@ -27,7 +29,7 @@ def journal_path(workbook: Path) -> Path:
 
 def unit_key(mandant: str, name: str) -> tuple[str, str]:
     """Matching key of a unit: case- and space-insensitive, as the runner matches names."""
-    return (" ".join(mandant.split()).casefold(), " ".join(name.split()).casefold())
+    return (name_key(mandant), name_key(name))
 
 
 class Journal:

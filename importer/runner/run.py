@@ -20,9 +20,8 @@ from importer.admincenter.client import AdminCenter
 from importer.admincenter.credentials import Credentials
 from importer.admincenter.locators import load_locators
 from importer.admincenter.problems import LabelMissing
-from importer.model import RowResult
+from importer.model import RowResult, name_key
 from importer.runner import progress as phases
-from importer.runner.diff import name_key
 from importer.runner.journal import Journal, journal_path
 from importer.runner.options import RunOptions
 from importer.runner.progress import NoProgress, Progress

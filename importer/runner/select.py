@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from importer.model import Action, Finding, Record, RowResult, Status
-from importer.runner.diff import name_key
+from importer.model import Action, Finding, Record, RowResult, Status, name_key
 from importer.runner.options import RunOptions
 from importer.workbook.columns import (
     DATA_SHEETS,

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.locators import KOMMUNIKATION_FIELDS
-from importer.admincenter.problems import PageTimeout
+from importer.admincenter.problems import PageTimeout, UnitExists
 from importer.admincenter.values import Unit
-from importer.model import Action, RowResult, Status
+from importer.model import Action, RowResult, Status, name_key
 from importer.runner import progress as phases
 from importer.runner.decide import Decision, decide_unit
-from importer.runner.diff import headers, name_key
+from importer.runner.diff import headers
 from importer.runner.select import Row
 from importer.runner.session import RunStopped
 from importer.runner.units import RowFailed, UnitIndex, parents_first
@@ -119,22 +119,41 @@ class UnitSteps:
             if decision.unit is None:
                 self.to_create.add(name_key(name))
             return self.steps.planned(row, decision, decision.unit)
-        unit = decision.unit
-        if unit is None:
+        intended = decision.unit is None
+        if intended:
             self.ctx.journal.intent(self.name, name, row.number)
-            unit = client.create_unit(self.name, name, parent)
-        elif decision.fields() & STAMMDATEN:
-            client.update_stammdaten(self.name, unit, name, parent)
-            unit = replace(unit, name=name, parent=parent)
+            try:
+                unit = client.create_unit(self.name, name, parent)
+            except UnitExists:
+                decision = self.unlisted(row)
+        if decision.unit is not None:
+            unit = decision.unit
+            if decision.fields() & STAMMDATEN:
+                client.update_stammdaten(self.name, unit, name, parent)
+                unit = replace(unit, name=name, parent=parent)
         self.index.remember(unit)
-        if pending or decision.unit is None:
+        if pending or intended:
             self.ctx.journal.done(self.name, name, row.number, unit.oe_id)
+        if pending or decision.unit is None:
             self.created.add(name_key(name))  # a retry of this step still reports "angelegt"
         created = name_key(name) in self.created
         if decision.fields() & set(KOMMUNIKATION_FIELDS):
             values = {f: row.values.get(f) for f in KOMMUNIKATION_FIELDS}
             client.save_kommunikation(self.name, unit, values)
         return Saved(row, unit, decision, created, time.monotonic())
+
+    def unlisted(self, row: Row) -> Decision:
+        """The row's unit exists though the list did not show it (the Anlegen form offered
+        it): found through the list's search and taken over, never created a second time."""
+        name = row.values.get("name") or ""
+        self.index.search(name)
+        decision = decide_unit(self.index, row)
+        if decision.unit is None:
+            raise RowFailed(
+                f"{UnitExists(name).message} Auch „Suchen“ findet sie nicht; nicht angelegt, "
+                "damit sie nicht doppelt entsteht. Bitte ihre OE-ID in die Zeile eintragen.",
+            )
+        return decision
 
     def check_parent(self, parent: str | None) -> None:
         if parent and name_key(parent) in self.failed:

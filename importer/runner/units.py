@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.values import Unit, UnitRef
-from importer.runner.diff import name_key
+from importer.model import name_key
 from importer.runner.select import Row
 
 
@@ -51,6 +51,7 @@ class UnitIndex:
         self._refs: dict[str, UnitRef] | None = None
         self._details: dict[str, Unit] = {}  # by name key
         self._by_id: dict[str, Unit] = {}
+        self._searched: set[str] = set()
 
     def refresh(self) -> None:
         """Forget everything and read the list again (after a lost answer to a create)."""
@@ -58,6 +59,7 @@ class UnitIndex:
         self._refs = None
         self._details.clear()
         self._by_id.clear()
+        self._searched.clear()
 
     def refs(self) -> dict[str, UnitRef]:
         if self._refs is None:
@@ -66,7 +68,17 @@ class UnitIndex:
         return self._refs
 
     def has(self, name: str) -> bool:
+        if name_key(name) not in self.refs():
+            self.search(name)
         return name_key(name) in self.refs()
+
+    def search(self, text: str) -> None:
+        """Add what the list's search finds for `text`: a list may show only some units."""
+        if not text or name_key(text) in self._searched:
+            return
+        for ref in self.client().search_units(self.mandant, text):
+            self.refs().setdefault(name_key(ref.name), ref)
+        self._searched.add(name_key(text))
 
     def unit(self, name: str) -> Unit | None:
         """The unit called `name` (details read once), None if the Mandant has none."""
@@ -97,17 +109,27 @@ class UnitIndex:
         candidate = self.unit(name)
         if candidate is not None and candidate.oe_id == oe_id:
             return Match(candidate, by_id=True)
-        for key in list(self.refs()):
-            if oe_id not in self._by_id and key not in self._details:
-                self.unit(self.refs()[key].name)
-        if oe_id in self._by_id:
-            return Match(self._by_id[oe_id], by_id=True)
+        found = self._read_until(oe_id)
+        if found is None:  # a list may show only some units; its search may know the ID
+            self.search(oe_id)
+            self.search(name)
+            found = self._read_until(oe_id)
+        if found is not None:
+            return Match(found, by_id=True)
         raise RowFailed(
             f"Die OE-ID {oe_id} gibt es beim Mandanten „{self.mandant}“ nicht. Bitte die OE-ID "
             "prüfen oder leeren (dann wird die Einheit über ihren Namen gefunden oder angelegt); "
             "ein erneuter Lauf ohne Korrektur hilft nicht.",
             evidence=False,
         )
+
+
+    def _read_until(self, oe_id: str) -> Unit | None:
+        """Read the listed units not read yet until one has this OE-ID."""
+        for key in list(self.refs()):
+            if oe_id not in self._by_id and key not in self._details:
+                self.unit(self.refs()[key].name)
+        return self._by_id.get(oe_id)
 
 
 def parents_first(rows: list[Row]) -> list[Row]:

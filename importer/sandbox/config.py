@@ -39,6 +39,9 @@ class SandboxConfig:
     faults: str | FaultProfile = "none"
     seed: int = 0
     label_overrides: dict[str, str] = field(default_factory=dict)
+    # A unit list that shows at most this many units and finds the others only through its
+    # field "Suchen", searched on the server (None: the whole list, filtered in the page).
+    list_limit: int | None = None
 
     def effective_users(self) -> list[SandboxUser]:
         if self.users is not None:

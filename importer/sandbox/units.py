@@ -42,6 +42,16 @@ def index() -> str:
     return render_template("units.html", mandanten=mandanten, mandant=mandant, unit=None)
 
 
+@bp.app_context_processor
+def list_search() -> dict[str, object]:
+    """Whether the unit list is searched on the server (`list_limit`), and the search text."""
+    return {"server_search": runtime().config.list_limit is not None, "query": _query()}
+
+
+def _query() -> str:
+    return request.args.get("q", "").strip()
+
+
 @bp.get("/liste")
 def listing() -> Response:
     mandant = mandant_or_abort(request.args.get("mandant", 0, type=int))
@@ -53,8 +63,12 @@ def listing() -> Response:
             "published": row["minor"] == 0,
         }
         for row in _units_of(mandant["id"])
+        if _query().casefold() in row["name"].casefold() or _query() == str(row["id"])
     ]
-    return jsonify(units=units)
+    limit = runtime().config.list_limit
+    if limit is None or len(units) <= limit:
+        return jsonify(units=units, more=0)
+    return jsonify(units=units[:limit], more=len(units) - limit)
 
 
 @bp.route("/anlegen", methods=("GET", "POST"))

@@ -9,18 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
-from importer.model import Finding
+from importer.model import Finding, name_key
 from importer.validation.codes import message
 from importer.workbook.columns import ORGANISATIONSEINHEITEN, Sheet
 
 SheetValues = dict[int, dict[str, str | None]]
 Unit = tuple[str, str]  # (Mandant key, name key)
 CHAIN_SHOWN = 5  # units of a cycle named in the message before "…"
-
-
-def name_key(text: str) -> str:
-    """Comparison key of a name: case-insensitive, runs of spaces count as one."""
-    return " ".join(text.split()).casefold()
 
 
 def row_list(rows: Iterable[int]) -> str:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import errno
+import glob
 import os
+import re
 import shutil
 import stat
 import tempfile
@@ -22,6 +24,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # openpyxl holds every cell, styled empty ones included, at ~500 bytes each: sheets beyond
 # this unpacked size would take minutes and gigabytes to rewrite (docs/reliability.md).
 MAX_WRITABLE_SHEET_BYTES = 32 * 1024 * 1024
+KEEP_BACKUPS = 10  # the newest backups of a workbook that are kept; older ones are removed
 
 
 class WorkbookNotSaved(ImporterError):
@@ -117,7 +120,28 @@ def backup_copy(path: Path, now: datetime | None = None) -> Path:
             f"Die Sicherungskopie von „{path.name}“ kann nicht angelegt werden "
             f"({error.strerror}); nichts wurde geändert."
         ) from error
+    prune_backups(path)
     return target
+
+
+def prune_backups(path: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
+    """Remove all but the `keep` newest backups of `path` (only files named exactly as
+    `backup_copy` names them); returns the removed ones. A file that cannot be removed stays."""
+    name = re.compile(
+        re.escape(path.stem) + r"\.sicherung-(\d{8}-\d{6})(?:-(\d+))?" + re.escape(path.suffix)
+    )
+    found = []
+    for candidate in path.parent.glob(f"{glob.escape(path.stem)}.sicherung-*{path.suffix}"):
+        match = name.fullmatch(candidate.name)
+        if match:
+            found.append(((match[1], int(match[2] or 1)), candidate))
+    removed = [candidate for _, candidate in sorted(found)[: max(len(found) - keep, 0)]]
+    for candidate in removed:
+        try:
+            candidate.unlink()
+        except OSError:
+            continue
+    return removed
 
 
 def atomic_write(path: Path, write: Callable[[Path], None]) -> None:

@@ -45,8 +45,11 @@ async function loadUnitList(list) {
   } else {
     list.append(...body.units.map(listItem));
   }
+  if (body.more) {
+    list.append(messageItem("hint", `${body.more} weitere – bitte „Suchen“ verwenden.`));
+  }
   const filter = list.closest(".listpane").querySelector(".list-filter");
-  if (filter.value) filter.dispatchEvent(new Event("input"));
+  if (filter && filter.value) filter.dispatchEvent(new Event("input"));
 }
 
 function messageItem(kind, text) {

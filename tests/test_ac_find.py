@@ -15,8 +15,14 @@ import pytest
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import load_locators
 from importer.admincenter.pages_mandant import MandantenPage, MandantPage
-from importer.admincenter.pages_units import UnitPage, UnitsPage
-from importer.admincenter.problems import PageTimeout, PermissionDenied, Refused, ServerError
+from importer.admincenter.pages_units import UnitFormPage, UnitPage, UnitsPage
+from importer.admincenter.problems import (
+    PageTimeout,
+    PermissionDenied,
+    Refused,
+    ServerError,
+    UnitExists,
+)
 from importer.admincenter.values import UnitRef
 
 pytestmark = pytest.mark.browser
@@ -425,3 +431,55 @@ def test_a_badge_without_colour_is_decided_by_the_versions_tab(page, state, publ
     badge = dom.run("badge")
     assert (badge["text"], badge["major"], badge["minor"]) == ("Version 2.0", 2, 0)
     assert UnitPage(dom).is_published(badge) is published
+
+
+CONFIRM_DIALOG = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<button type="button" onclick="save()">Kommunikation speichern</button>
+<p id="msg"></p>
+<script>
+  function save() {  // a portal that asks before it saves, then answers a moment later
+    if (!window.confirm('Möchten Sie die Änderungen wirklich speichern?')) return;
+    setTimeout(() => { document.getElementById('msg').textContent =
+      'Kommunikation gespeichert'; }, 200);
+  }
+</script>
+</body></html>"""
+
+
+def test_a_dialog_asking_before_the_save_is_accepted(page) -> None:
+    dom = page(CONFIRM_DIALOG)
+    dom.press("oe.kommunikation_speichern", "Test", confirm=["oe.kommunikation_gespeichert"])
+    assert dom.run("probe", [dom.spec("oe.kommunikation_gespeichert")]) == {
+        "oe.kommunikation_gespeichert": True
+    }
+
+
+DATALIST_CHOICE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<label for="p">Übergeordnete Organisationseinheit</label>
+<input id="p" list="units"><datalist id="units"><option value="Bauamt">
+  <option value="Hauptamt"></datalist>
+</body></html>"""
+
+TREE_CHOICE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<label>Übergeordnete Organisationseinheit <select>
+  <option value="">(keine)</option><option value="1">Bürgermeister</option>
+  <option value="2">&nbsp;&nbsp;– Hauptamt</option><option value="3">&nbsp;&nbsp;– Bauamt</option>
+</select></label>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("html", "offered"),
+    [
+        (FORM_VARIANTS, ["  HAUPTAMT ", "Bauamt"]),  # <select>, names case/space-insensitive
+        (TREE_CHOICE, ["Hauptamt", "bürgermeister"]),  # options indented as a tree
+        (DATALIST_CHOICE, ["hauptamt"]),  # <input list=…> with a datalist
+        (COMBOBOX, []),  # choices only while typing: nothing to tell
+    ],
+)
+def test_the_parent_choice_of_the_form_tells_a_unit_that_exists(page, html, offered) -> None:
+    form = UnitFormPage(page(html), "Test")
+    for name in offered:
+        with pytest.raises(UnitExists):
+            form.refuse_existing(name)
+    form.refuse_existing("Standesamt")  # not offered: may be created

@@ -8,6 +8,8 @@ markup around it.
 from __future__ import annotations
 
 import socket
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -483,3 +485,67 @@ def test_the_parent_choice_of_the_form_tells_a_unit_that_exists(page, html, offe
         with pytest.raises(UnitExists):
             form.refuse_existing(name)
     form.refuse_existing("Standesamt")  # not offered: may be created
+
+
+SCRIPTED_SAVE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<button type="button" onclick="save()">Kommunikation speichern</button>
+<p role="status" id="msg"></p>
+<script>
+  // A portal whose script saves by fetch and turns any failure into its own wording; it also
+  // polls for news in the background, which may fail without concerning the save.
+  async function save() {
+    fetch('/neuigkeiten');
+    const answer = await fetch('/speichern', {method: 'POST', body: 'x'});
+    const msg = document.getElementById('msg');
+    if (answer.ok) msg.textContent = 'Kommunikation gespeichert';
+    else { msg.setAttribute('role', 'alert'); msg.textContent = 'Speichern fehlgeschlagen.'; }
+  }
+</script>
+</body></html>"""
+
+
+class ScriptedSave(BaseHTTPRequestHandler):
+    """Serves SCRIPTED_SAVE; the save answers `save_status`, the background poll 500."""
+
+    save_status = 200
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        if self.path == "/neuigkeiten":
+            self.answer(500, b"{}")
+        else:
+            self.answer(200, SCRIPTED_SAVE.encode(), "text/html; charset=utf-8")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.answer(self.save_status, b"{}")
+
+    def answer(self, status: int, body: bytes, kind: str = "application/json") -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.mark.parametrize(("status", "expected"), [(502, ServerError), (200, None)])
+def test_a_scripted_save_the_server_failed_is_a_server_error_to_retry(
+    driver, status, expected
+) -> None:
+    handler = type("Handler", (ScriptedSave,), {"save_status": status})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        dom = Dom(driver, load_locators(), timeout=5.0)
+        driver.get(f"http://127.0.0.1:{server.server_port}/")
+        confirm = ["oe.kommunikation_gespeichert"]
+        if expected is None:  # the failed background GET does not count
+            dom.press("oe.kommunikation_speichern", "Test", confirm=confirm)
+        else:  # not "Refused: Speichern fehlgeschlagen" (which would not be retried)
+            with pytest.raises(expected):
+                dom.press("oe.kommunikation_speichern", "Test", confirm=confirm)
+    finally:
+        server.shutdown()
+        server.server_close()

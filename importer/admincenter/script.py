@@ -21,20 +21,39 @@ LIBRARY = (
 )
 
 # Installed before any page script runs (where the driver allows it): counts requests in
-# flight, so "the list has loaded" does not depend on guessing the server's speed.
+# flight, so "the list has loaded" does not depend on guessing the server's speed, and writes
+# (not GET) the server answered with 5xx or never answered, so a script's failed save is a
+# server error to retry, whatever message the page makes of it.
 NETWORK_COUNTER = r"""
 (() => {
   if (window.__amt24net) return;
-  const net = window.__amt24net = {pending: 0};
+  const net = window.__amt24net = {pending: 0, failedWrites: 0};
+  const isWrite = method => !/^(GET|HEAD|OPTIONS)$/i.test(method || 'GET');
   const fetch = window.fetch;
   if (fetch) window.fetch = function (...args) {
+    const [resource, init] = args;
+    const write = isWrite((init && init.method) || (resource && resource.method));
     net.pending++;
-    return fetch.apply(this, args).finally(() => { net.pending--; });
+    return fetch.apply(this, args).then(answer => {
+      if (write && answer.status >= 500) net.failedWrites++;
+      return answer;
+    }, error => {
+      if (write) net.failedWrites++;
+      throw error;
+    }).finally(() => { net.pending--; });
+  };
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, ...rest) {
+    this.__amt24write = isWrite(method);
+    return open.call(this, method, ...rest);
   };
   const send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.send = function (...args) {
     net.pending++;
-    this.addEventListener('loadend', () => { net.pending--; }, {once: true});
+    this.addEventListener('loadend', () => {
+      net.pending--;
+      if (this.__amt24write && this.status >= 500) net.failedWrites++;
+    }, {once: true});
     return send.apply(this, args);
   };
 })();

@@ -69,7 +69,8 @@ PAGE = r"""
   function arm(spec) {
     const old = state();
     if (old && old.observer) old.observer.disconnect();
-    const st = window.__amt24 = {old: new Set(), form: null};
+    const failedWrites = window.__amt24net ? window.__amt24net.failedWrites : 0;
+    const st = window.__amt24 = {old: new Set(), form: null, failedWrites};
     for (const l of spec.texts) for (const el of texts(l)) st.old.add(el);
     for (const el of errorElements()) st.old.add(el);
     const button = spec.button ? find(spec.button) : null;
@@ -127,6 +128,9 @@ PAGE = r"""
     }
     for (const label of spec.confirm || []) if (texts(label).some(fresh)) return {kind: 'ok'};
     if ((spec.arrive || []).some(s => find(s)) && !passwordShown()) return {kind: 'ok'};
+    const net = window.__amt24net, st = state();
+    if (net && st && net.failedWrites > st.failedWrites)
+      return {kind: 'server', text: 'Speichern ohne Antwort des Servers (HTTP 5xx)'};
     const skip = new Set((spec.confirm || []).map(l => lower(spaces(l))));
     const errors = errorElements().filter(fresh).filter(e => !skip.has(lower(spaces(text(e)))));
     const messages = messagesOf(errors);

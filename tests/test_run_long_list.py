@@ -1,6 +1,7 @@
 """A unit list that shows only its first units and finds the others only through "Suchen",
 searched on the server (`list_limit`): units beyond the list are found and taken over, a
-unit created earlier is never created a second time, an OE-ID beyond the list is found."""
+unit created earlier is never created a second time, an OE-ID beyond the list is found, and
+`plan` says so beforehand."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from run_support import (
     statuses,
 )
 
+from importer.model import Action
 from importer.runner.journal import journal_path
-from importer.runner.run import run_workbook
+from importer.runner.run import plan_workbook, run_workbook
 from importer.workbook.reader import read_workbook
 
 pytestmark = pytest.mark.browser
@@ -47,9 +49,13 @@ def test_units_beyond_a_limited_list_are_taken_over_not_created_twice(
     by_hand[renamed] = hand.create_unit(mandant, "Altes Amt")
     set_cell(path, UNITS, renamed, "OE-ID", str(by_hand[renamed]))
 
+    planned = plan_workbook(path, options(sandbox), ADMIN)
     summary = run_workbook(path, options(sandbox), ADMIN)
 
     assert summary.exit_code == 0
+    done = {(r.sheet, r.row): r.action for r in summary.results}
+    assert {(r.sheet, r.row): r.action for r in planned.results} == done  # plan == run
+    assert [done[(UNITS, row)] for row in rows[:3]] == [Action.AKTUALISIERT] * 3
     fillers = [u for u in actual_units(sandbox) if u["name"] in FILLERS]
     assert [u for u in actual_units(sandbox) if u not in fillers] == expected_units(path)
     assert len(state(sandbox)["units"]) == len(FILLERS) + len(rows)  # nothing twice

@@ -125,6 +125,11 @@ class AdminCenter:
         list leaves out)."""
         return self.units_page(mandant).search(text)
 
+    def offered_units(self, mandant: str) -> set[str] | None:
+        """Name keys of every unit the Anlegen form offers as parent (read-only: the form is
+        opened, not saved); None where the form offers its choices only while typing."""
+        return self.create_form(mandant).offered()
+
     def read_unit(self, mandant: str, ref: UnitRef | Unit) -> Unit:
         return self.unit_page(mandant, ref).read()
 

@@ -100,11 +100,18 @@ class UnitFormPage(Page):
         super().__init__(dom)
         self.title = title
 
+    def offered(self) -> set[str] | None:
+        """Name keys of the units the choice of the parent unit offers (every unit of the
+        Mandant); None where its choices only appear while typing."""
+        offered = self.dom.run("choices", self.dom.spec("oe.parent"))
+        if offered is None:
+            return None
+        return {name_key(TREE_INDENT.sub("", text)) for text in offered}
+
     def refuse_existing(self, name: str) -> None:
         """Raise `UnitExists` if the choice of the parent unit offers `name` already: a last
         look before Anlegen that catches a unit the list did not show."""
-        offered = self.dom.run("choices", self.dom.spec("oe.parent")) or []
-        if name_key(name) in {name_key(TREE_INDENT.sub("", text)) for text in offered}:
+        if name_key(name) in (self.offered() or set()):
             raise UnitExists(name)
 
     def save(self, name: str, parent: str | None, confirm: str) -> UnitPage:

@@ -53,8 +53,10 @@ class UnitSteps:
         self.rows = parents_first(rows)
         self.index = UnitIndex(self.name, lambda: self.ctx.session.client)
         self.failed = dict(steps.job.blocked)  # name key of a failed or invalid unit → its row
-        self.to_create: set[str] = set()  # dry run: name keys a run would create
+        self.planned: set[str] = set()  # dry run: name keys a run would create or rename to
         self.created: set[str] = set()  # name keys of units this run created
+        self.offered: set[str] | None = None  # dry run: the units the Anlegen form offers
+        self.offered_read = False
 
     def run(self) -> None:
         size = self.ctx.options.batch_size
@@ -116,8 +118,10 @@ class UnitSteps:
         decision = decide_unit(self.index, row)
         self.check_parent_exists(parent)
         if self.ctx.dry_run:
-            if decision.unit is None:
-                self.to_create.add(name_key(name))
+            if decision.unit is None and self.offered_already(client, name):
+                decision = self.unlisted(row)  # as the run will: found, not created
+            if decision.unit is None or "name" in decision.fields():
+                self.planned.add(name_key(name))
             return self.steps.planned(row, decision, decision.unit)
         intended = decision.unit is None
         if intended:
@@ -142,6 +146,14 @@ class UnitSteps:
             client.save_kommunikation(self.name, unit, values)
         return Saved(row, unit, decision, created, time.monotonic())
 
+    def offered_already(self, client: AdminCenter, name: str) -> bool:
+        """Dry run: whether the Anlegen form (read once per Mandant) offers `name` already,
+        as the run's last look before saving would find."""
+        if not self.offered_read:
+            self.offered = client.offered_units(self.name)
+            self.offered_read = True
+        return self.offered is not None and name_key(name) in self.offered
+
     def unlisted(self, row: Row) -> Decision:
         """The row's unit exists though the list did not show it (the Anlegen form offered
         it): found through the list's search and taken over, never created a second time."""
@@ -164,7 +176,7 @@ class UnitSteps:
             )
 
     def check_parent_exists(self, parent: str | None) -> None:
-        if parent and not self.index.has(parent) and name_key(parent) not in self.to_create:
+        if parent and name_key(parent) not in self.planned and not self.index.has(parent):
             raise RowFailed(
                 f"Die übergeordnete Einheit „{parent}“ gibt es beim Mandanten „{self.name}“ "
                 "nicht. Bitte prüfen; ein erneuter Lauf ohne Korrektur hilft nicht.",

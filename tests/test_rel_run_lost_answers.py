@@ -57,6 +57,24 @@ def test_every_creation_answered_502_after_saving_gives_each_unit_once(
     assert not journal_path(path).exists()  # nothing pending any more
 
 
+def test_a_lost_answer_with_a_list_that_hides_the_new_unit_gives_each_unit_once(
+    make_sandbox, tmp_path: Path
+) -> None:
+    """The list shows one unit only, so after a lost answer the new unit is not in it: the
+    Anlegen form's parent choice offers the name, the runner searches and adopts it."""
+    path = small_workbook(tmp_path, mandanten=1, units=5, seed=4)
+    sandbox = make_sandbox(
+        mandanten=mandanten_of(path), faults=ALWAYS_LOST, seed=1, list_limit=1
+    )
+
+    summary = run_workbook(path, options(sandbox), ADMIN)
+
+    assert summary.exit_code == 0, [r.message for r in summary.failed()]
+    assert_complete(path, sandbox)
+    assert state(sandbox)["requests"][ANLEGEN] == 5  # no second save for any unit
+    assert not journal_path(path).exists()
+
+
 def test_a_run_killed_after_a_lost_answer_is_completed_by_the_next_run_without_a_duplicate(
     make_sandbox, tmp_path: Path
 ) -> None:

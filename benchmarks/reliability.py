@@ -7,7 +7,8 @@ Campaigns against the embedded sandbox, with `amt24-import run` as a real proces
   request counts, journal lines, the workbook's atomic save, plain delays - each re-run killed
   again at the next moment, then a run to the end.
 - Fehlerprofile: `flaky` and `hostile` (fixed seeds), every creation's answer lost, sessions
-  that expire after a few seconds: a run and at most two re-runs.
+  that expire after a few seconds: a run and at most two re-runs; some of them against a unit
+  list that shows one unit only and finds the rest by a server-side search ("kurze Liste").
 After every kill and every run the invariants are checked (tests/rel_run_support.py). Printed:
 runs, kill points, faults injected (the sandbox's counters), duplicates found, statuses
 inconsistent, rows lost. Target: 0 / 0 / 0. Exit status 1 when a target is missed.
@@ -53,6 +54,8 @@ class Level:
     chains: tuple[tuple[str, int], ...]  # (chain name, workers)
     faults: tuple[tuple[str | FaultProfile, int], ...]  # (profile, seed)
     example: bool = False
+    # (profile, seed) against a unit list that shows one unit only (the rest by search)
+    short_list: tuple[tuple[str | FaultProfile, int], ...] = ()
 
 
 CHAINS = {"kurz": CHAIN, **{f"lang-{n}": chain for n, chain in enumerate(MANY_CHAINS, 1)}}
@@ -63,6 +66,7 @@ LEVELS = {
         5,
         (("lang-1", 1), ("lang-3", 2)),
         (("flaky", 2), ("hostile", 2), (ALWAYS_LOST, 2), (SHORT_SESSIONS, 1)),
+        short_list=((ALWAYS_LOST, 3),),
     ),
     "gross": Level(
         3,
@@ -71,6 +75,7 @@ LEVELS = {
         tuple((profile, seed) for profile in ("flaky", "hostile") for seed in (1, 2, 3))
         + ((ALWAYS_LOST, 1), (SHORT_SESSIONS, 1), (SHORT_SESSIONS, 2)),
         example=True,
+        short_list=((ALWAYS_LOST, 3), ("hostile", 4)),
     ),
 }
 
@@ -86,7 +91,12 @@ def crash_campaign(level: Level, chain: str, workers: int, folder: Path) -> Tall
 
 
 def fault_campaign(
-    level: Level, profile: str | FaultProfile, seed: int, folder: Path, example: bool = False
+    level: Level,
+    profile: str | FaultProfile,
+    seed: int,
+    folder: Path,
+    example: bool = False,
+    list_limit: int | None = None,
 ) -> Tally:
     tally = Tally()
     if example:
@@ -99,6 +109,7 @@ def fault_campaign(
         faults=profile,
         seed=seed,
         session_timeout=3.0 if profile is SHORT_SESSIONS else 1800.0,
+        list_limit=list_limit,
     )
     with start_sandbox(config) as sandbox:
         runs_until_ok(sandbox, path, tally, reruns=2, extra=("--workers", "2"))
@@ -123,6 +134,10 @@ def campaigns(level: Level, folder: Path) -> list[tuple[str, Callable[[], Tally]
         label = profile if isinstance(profile, str) else profile.name
         faults = partial(fault_campaign, level, profile, seed, folder)
         found.append((f"{label}, Seed {seed}", faults))
+    for profile, seed in level.short_list:
+        label = profile if isinstance(profile, str) else profile.name
+        faults = partial(fault_campaign, level, profile, seed, folder, list_limit=1)
+        found.append((f"{label}, kurze Liste, Seed {seed}", faults))
     if level.example:
         example = partial(fault_campaign, level, "flaky", 1, folder, example=True)
         found.append(("Beispiel-Landkreis, flaky, Seed 1", example))
@@ -130,7 +145,7 @@ def campaigns(level: Level, folder: Path) -> list[tuple[str, Callable[[], Tally]
 
 
 HEADER = (
-    f"{'Kampagne':<34} {'Läufe':>5} {'Abbrüche':>8} {'Fehler':>6} {'doppelt':>7} "
+    f"{'Kampagne':<46} {'Läufe':>5} {'Abbrüche':>8} {'Fehler':>6} {'doppelt':>7} "
     f"{'inkonsistent':>12} {'verloren':>8} {'Dauer':>7}"
 )
 
@@ -138,7 +153,7 @@ HEADER = (
 def line(name: str, tally: Tally, seconds: float) -> str:
     faults = sum(tally.faults.values())
     return (
-        f"{name:<34} {tally.runs:>5} {tally.kills:>8} {faults:>6} {tally.duplicates:>7} "
+        f"{name:<46} {tally.runs:>5} {tally.kills:>8} {faults:>6} {tally.duplicates:>7} "
         f"{tally.inconsistent:>12} {tally.lost:>8} {seconds:>6.0f}s"
     )
 

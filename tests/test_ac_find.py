@@ -512,6 +512,8 @@ class ScriptedSave(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 (http.server's name)
         if self.path == "/neuigkeiten":
             self.answer(500, b"{}")
+        elif self.path == "/zu-viele":
+            self.answer(429, b"<h1>Too Many Requests</h1>", "text/html")
         else:
             self.answer(200, SCRIPTED_SAVE.encode(), "text/html; charset=utf-8")
 
@@ -530,7 +532,9 @@ class ScriptedSave(BaseHTTPRequestHandler):
         pass
 
 
-@pytest.mark.parametrize(("status", "expected"), [(502, ServerError), (200, None)])
+@pytest.mark.parametrize(
+    ("status", "expected"), [(502, ServerError), (429, ServerError), (200, None)]
+)
 def test_a_scripted_save_the_server_failed_is_a_server_error_to_retry(
     driver, status, expected
 ) -> None:
@@ -546,6 +550,9 @@ def test_a_scripted_save_the_server_failed_is_a_server_error_to_retry(
         else:  # not "Refused: Speichern fehlgeschlagen" (which would not be retried)
             with pytest.raises(expected):
                 dom.press("oe.kommunikation_speichern", "Test", confirm=confirm)
+        driver.get(f"http://127.0.0.1:{server.server_port}/zu-viele")
+        with pytest.raises(ServerError):  # a page answered "too many requests": try later
+            dom.raise_problem(dom.problem())
     finally:
         server.shutdown()
         server.server_close()

@@ -22,20 +22,21 @@ LIBRARY = (
 
 # Installed before any page script runs (where the driver allows it): counts requests in
 # flight, so "the list has loaded" does not depend on guessing the server's speed, and writes
-# (not GET) the server answered with 5xx or never answered, so a script's failed save is a
-# server error to retry, whatever message the page makes of it.
+# (not GET) the server answered with 5xx or 429 or never answered, so a script's failed save
+# is a server error to retry, whatever message the page makes of it.
 NETWORK_COUNTER = r"""
 (() => {
   if (window.__amt24net) return;
   const net = window.__amt24net = {pending: 0, failedWrites: 0};
   const isWrite = method => !/^(GET|HEAD|OPTIONS)$/i.test(method || 'GET');
+  const failed = status => status >= 500 || status === 429;  // 429: too many requests
   const fetch = window.fetch;
   if (fetch) window.fetch = function (...args) {
     const [resource, init] = args;
     const write = isWrite((init && init.method) || (resource && resource.method));
     net.pending++;
     return fetch.apply(this, args).then(answer => {
-      if (write && answer.status >= 500) net.failedWrites++;
+      if (write && failed(answer.status)) net.failedWrites++;
       return answer;
     }, error => {
       if (write) net.failedWrites++;
@@ -52,7 +53,7 @@ NETWORK_COUNTER = r"""
     net.pending++;
     this.addEventListener('loadend', () => {
       net.pending--;
-      if (this.__amt24write && this.status >= 500) net.failedWrites++;
+      if (this.__amt24write && failed(this.status)) net.failedWrites++;
     }, {once: true});
     return send.apply(this, args);
   };

@@ -93,11 +93,12 @@ PAGE = r"""
   }
 
   // Page-level problems: {kind, text} or null. `spec` holds the labels per kind; a page that
-  // arrived with HTTP 5xx is a server error whatever it says.
+  // arrived with HTTP 5xx or 429 is a server error whatever it says.
   function problems(spec) {
     if (location.protocol === 'chrome-error:') return {kind: 'server', text: 'no connection'};
     const nav = performance.getEntriesByType('navigation')[0];
-    if (nav && nav.responseStatus >= 500) return {kind: 'server', text: String(nav.responseStatus)};
+    const status = nav ? nav.responseStatus : 0;  // 429: too many requests, try again later
+    if (status >= 500 || status === 429) return {kind: 'server', text: String(status)};
     for (const kind of ['session', 'permission', 'server']) {
       for (const label of spec[kind]) {
         if (texts(label).some(fresh)) return {kind, text: label};

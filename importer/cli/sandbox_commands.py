@@ -15,7 +15,7 @@ import typer
 
 from importer.cli.app import app, call, console
 from importer.errors import UsageError
-from importer.sandbox.config import DEFAULT_MANDANTEN, SandboxConfig, load_users
+from importer.sandbox.config import DEFAULT_MANDANTEN, MARKUPS, SandboxConfig, load_users
 from importer.sandbox.faults import PROFILES
 
 DEFAULT_PORT = 8024
@@ -25,6 +25,12 @@ MANDANTEN_HELP = (
     + ")."
 )
 FAULTS_HELP = "Fehlerprofil: " + ", ".join(PROFILES) + " (siehe docs/sandbox.md)."
+MARKUP_HELP = (
+    "Seitenlayout: "
+    + ", ".join(MARKUPS)
+    + " (alternativ: gleiche Beschriftungen, anderer Seitenaufbau, wie bei einem anderen "
+    "Hersteller)."
+)
 
 
 @app.command("sandbox")
@@ -105,6 +111,9 @@ def sandbox(
             "findet nur „Suchen“ (auf dem Server), wie in manchen Portalen.",
         ),
     ] = None,
+    markup: Annotated[
+        str, typer.Option("--markup", metavar="LAYOUT", help=MARKUP_HELP)
+    ] = "standard",
 ) -> None:
     """Startet das Sandbox-AdminCenter, eine Nachbildung zum Üben und Testen, auf 127.0.0.1.
 
@@ -124,6 +133,7 @@ def sandbox(
         faults=faults,
         seed=fault_seed,
         list_limit=list_limit,
+        markup=markup,
     )
     running = call(start_sandbox, config)
     try:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime
+from pathlib import Path
 
 from flask import Flask
+from jinja2 import ChoiceLoader, FileSystemLoader
 
 from importer.sandbox import auth, hooks, inspection, mandanten, units
 from importer.sandbox.config import SandboxConfig
@@ -29,6 +31,8 @@ def create_app(config: SandboxConfig | None = None) -> Flask:
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["sandbox"] = SandboxRuntime(config)
+    if config.markup != "standard":
+        _override_templates(app, config.markup)
     app.jinja_env.globals.update(t=t, csrf_token=csrf_token)
     app.jinja_env.filters["datum"] = _datum
     app.teardown_appcontext(close_db)
@@ -41,6 +45,13 @@ def create_app(config: SandboxConfig | None = None) -> Flask:
 def close_app(app: Flask) -> None:
     """Stop the publisher and remove a temporary database."""
     app.extensions["sandbox"].close()
+
+
+def _override_templates(app: Flask, markup: str) -> None:
+    """Look for templates in `templates_<markup>/` first: only the pages it holds change."""
+    own = Path(app.root_path) / f"templates_{markup}"
+    standard = Path(app.root_path) / "templates"
+    app.jinja_loader = ChoiceLoader([FileSystemLoader(own), FileSystemLoader(standard)])
 
 
 def _datum(timestamp: float) -> str:

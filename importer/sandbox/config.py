@@ -10,6 +10,9 @@ from importer.errors import UsageError
 from importer.sandbox.faults import FaultProfile, resolve_profile
 
 DEFAULT_MANDANTEN = ("Gemeinde Klipphausen", "Stadt Coswig", "Gemeinde Käbschütztal")
+# The page markups the sandbox can serve: the same labels, other HTML ("alternativ" imitates
+# another vendor's AdminCenter, see docs/sandbox.md).
+MARKUPS = ("standard", "alternativ")
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class SandboxConfig:
     # A unit list that shows at most this many units and finds the others only through its
     # field "Suchen", searched on the server (None: the whole list, filtered in the page).
     list_limit: int | None = None
+    markup: str = "standard"  # one of MARKUPS
 
     def effective_users(self) -> list[SandboxUser]:
         if self.users is not None:
@@ -67,6 +71,11 @@ class SandboxConfig:
                         "Sandbox nicht."
                     )
         self.fault_profile()
+        if self.markup not in MARKUPS:
+            raise UsageError(
+                f"Die Sandbox kennt das Seitenlayout „{self.markup}“ nicht "
+                f"(möglich: {', '.join(MARKUPS)})."
+            )
 
 
 def load_users(path: Path) -> list[SandboxUser]:

@@ -26,6 +26,7 @@ from importer.admincenter.problems import (
     UnitExists,
 )
 from importer.admincenter.values import UnitRef
+from importer.model import name_key
 
 pytestmark = pytest.mark.browser
 
@@ -556,3 +557,52 @@ def test_a_scripted_save_the_server_failed_is_a_server_error_to_retry(
     finally:
         server.shutdown()
         server.server_close()
+
+
+ID_FIRST_TABLE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<section><input placeholder="Suchen">
+<table><thead><tr><th>ID</th><th>Name</th></tr></thead><tbody>
+  <tr tabindex="0" onclick="location.href='mandant.html'">
+    <td>1003</td><td>Gemeinde Käbschütztal</td></tr>
+  <tr tabindex="0" onclick="location.href='mandant.html'">
+    <td>1001</td><td>Gemeinde Klipphausen</td></tr>
+</tbody></table></section>
+</body></html>"""
+
+ID_IN_HEADER_LINE = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<section><table><thead><tr><th>Name</th><th>ID</th><th>Version</th></tr></thead>
+  <tbody><tr><td><a href="#1">Hauptamt</a></td><td>600709</td><td>1.0</td></tr></tbody></table>
+</section>
+<section><h2>Hauptamt</h2>
+  <p>ID: 600709 · <span style="color:#1b7f3b">Version 1.0</span></p></section>
+</body></html>"""
+
+LATE_CHOICES = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<label for="n">Name</label><input id="n">
+<label for="p">Übergeordnete Organisationseinheit</label>
+<select id="p"><option value="">– keine –</option></select><button>Speichern</button>
+<script>
+  // The choices come from the same request that fills the list, a moment after the page.
+  fetch('data:text/plain,units').then(() => setTimeout(() =>
+    document.getElementById('p').add(new Option('Bauamt', '1')), 50));
+</script>
+</body></html>"""
+
+
+def test_table_rows_are_named_by_their_words_not_by_a_leading_id(page, tmp_path: Path) -> None:
+    (tmp_path / "mandant.html").write_text(MANDANT_DETAIL, encoding="utf-8")
+    dom = page(ID_FIRST_TABLE)
+    assert MandantenPage(dom).names() == ["Gemeinde Käbschütztal", "Gemeinde Klipphausen"]
+    assert isinstance(MandantenPage(dom).open("Gemeinde Klipphausen"), MandantPage)
+
+
+def test_a_column_header_is_no_caption_of_a_shown_value(page) -> None:
+    dom = page(ID_IN_HEADER_LINE)
+    assert dom.read([dom.spec("oe.id", kind="value")]) == {"oe.id": "600709 · Version 1.0"}
+    badge = dom.run("badge")
+    assert (badge["text"], badge["color"]) == ("Version 1.0", "rgb(27, 127, 59)")
+
+
+def test_a_form_waits_for_choices_a_script_adds_later(page) -> None:
+    form = UnitFormPage(page(LATE_CHOICES), "Organisationseinheit anlegen").wait_loaded()
+    assert name_key("Bauamt") in (form.offered() or set())

@@ -284,10 +284,13 @@ class AdminCenter:
             self._forms.pop(mandant, None)
         units = self.units_page(mandant)
         listed = shown_mandant(self.dom)
+        list_url = self.driver.current_url.split("#")[0]
         form = units.open_create()
         shown = shown_mandant(self.dom)
-        if _same(shown, mandant) or (shown is None and listed is None):
-            self._forms[mandant] = (self.driver.current_url.split("#")[0], shown)
+        url = self.driver.current_url.split("#")[0]
+        # a form opened on the list page itself (a dialog) has no address of its own
+        if url != list_url and (_same(shown, mandant) or (shown is None and listed is None)):
+            self._forms[mandant] = (url, shown)
         return form
 
     def unit_page(self, mandant: str, ref: Unit | UnitRef, reuse: bool = False) -> UnitPage:

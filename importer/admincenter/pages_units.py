@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
-from typing import Any
+from typing import Any, Self
 
 from selenium.webdriver.common.keys import Keys
 
@@ -100,6 +100,13 @@ class UnitFormPage(Page):
         super().__init__(dom)
         self.title = title
 
+    def wait_loaded(self) -> Self:
+        """The form's fields, and then a quiet page: a script may still be filling the choice
+        of the parent unit (e.g. from the same request that fills the list)."""
+        super().wait_loaded()
+        self.dom.wait_settled()
+        return self
+
     def offered(self) -> set[str] | None:
         """Name keys of the units the choice of the parent unit offers (every unit of the
         Mandant); None where its choices only appear while typing."""
@@ -148,7 +155,7 @@ class UnitPage(Page):
             name=values["oe.name"] or "",
             parent=None if parent is None or parent.casefold() in NO_PARENT else parent,
             **{f: values[f"kommunikation.{f}"] or None for f in KOMMUNIKATION_FIELDS},
-            version=badge["text"],
+            version=f"{badge['major']}.{badge['minor']}",  # "Version 1.0" says 1.0
             published=self.is_published(badge),
             href=self.driver.current_url.split("#")[0],
         )

@@ -196,9 +196,14 @@ FIND = r"""
   }
 
   // A shown value next to its caption: <dt>ID</dt><dd>600709</dd>, <th>/<td>, "ID: 600709".
+  // A table's column header names the cells below it, not the cell beside it.
+  const columnHeader = el => el.tagName === 'TH' &&
+    (within(el, 'thead') || [...el.parentElement.children].every(c => c.tagName === 'TH'));
+
   function valueCands(label, root) {
     const cands = [];
     for (const cap of captions(label, root)) {
+      if (columnHeader(cap)) continue;
       const lv = level(text(cap), label);
       if (lv) cands.push({el: cap, level: lv, rank: cap.tagName === 'DT' ? 0 : 1});
     }

@@ -188,11 +188,12 @@ PAGE = r"""
   const clickable = el => el.hasAttribute('onclick') || el.hasAttribute('tabindex') ||
     el.hasAttribute('data-href') || getComputedStyle(el).cursor === 'pointer';
 
-  // A table row is named by its first filled cell, anything else by its whole text.
+  // A table row is named by its first cell with words (a leading number column is an ID),
+  // anything else by its whole text.
   function entryName(el) {
     if (el.tagName !== 'TR') return norm(text(el));
-    const cell = [...el.cells].find(c => norm(text(c)));
-    return cell ? norm(text(cell)) : '';
+    const cells = [...el.cells].map(c => norm(text(c))).filter(Boolean);
+    return cells.find(c => /\p{L}/u.test(c)) || cells[0] || '';
   }
 
   function entriesIn(box, skip) {
@@ -212,9 +213,10 @@ PAGE = r"""
     const start = search || document.body;
     for (let box = start.parentElement || start; box; box = box.parentElement) {
       const els = [...box.querySelectorAll('a[href], [role=treeitem], [role=option], li, tbody tr')]
-        .filter(e => !within(e, NAV) && level(text(e), spec.name) >= 2 &&
-          !skip.has(lower(norm(text(e)))));
-      const hit = best(els.map(el => ({el, level: level(text(el), spec.name), rank: 0})), null);
+        .filter(e => !within(e, NAV) && level(entryName(e), spec.name) >= 2 &&
+          !skip.has(lower(entryName(e))));
+      const hit = best(els.map(el => ({el, level: level(entryName(el), spec.name), rank: 0})),
+        null);
       if (hit) return pressable(hit.el);
       if (box === document.body) return null;
     }

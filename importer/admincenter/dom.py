@@ -181,14 +181,22 @@ class Dom:
                 self._choose(spec)
 
     def _choose(self, spec: dict[str, Any]) -> None:
-        """Click the option a search-as-you-type field offers for the typed value."""
+        """Click the option a search-as-you-type field offers for the typed value (found again
+        when the list is redrawn under the click: every keystroke may redraw it)."""
+
+        def clicked(_driver: WebDriver) -> bool:
+            option = self.run("option", spec)
+            if option is None:
+                return False
+            option.click()  # a stale option is "not yet" for wait_for
+            return True
+
         try:
-            option = wait_for(self.driver, lambda _d: self.run("option", spec), self.timeout)
+            wait_for(self.driver, clicked, self.timeout)
         except PageTimeout:
             raise Refused(
                 [f"„{spec['value']}“ steht bei „{spec['label']}“ nicht zur Auswahl"]
             ) from None
-        option.click()
 
     def read(self, specs: list[dict[str, Any]]) -> dict[str, str | None]:
         """Current values by key (None where the label is not on the page)."""

@@ -45,6 +45,7 @@ from importer.sandbox import FaultProfile, SandboxConfig, start_sandbox  # noqa:
 EXAMPLES = ROOT / "examples"
 SHOWN_PROBLEMS = 10
 PUBLISH_DELAY = 0.05
+EXAMPLE_RUN_LIMIT = 3600.0  # seconds one run of the example Landkreis may take
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,9 @@ def fault_campaign(
         list_limit=list_limit,
     )
     with start_sandbox(config) as sandbox:
-        runs_until_ok(sandbox, path, tally, reruns=2, extra=("--workers", "2"))
+        # the example Landkreis (400 units) takes minutes per run on a small machine
+        timeout = EXAMPLE_RUN_LIMIT if example else 300
+        runs_until_ok(sandbox, path, tally, reruns=2, extra=("--workers", "2"), timeout=timeout)
         tally.count_faults(sandbox)
     return tally
 

@@ -476,12 +476,19 @@ def crash_chain(
 
 
 def runs_until_ok(
-    sandbox: RunningSandbox, path: Path, tally: Tally, reruns: int, extra: tuple[str, ...] = ()
+    sandbox: RunningSandbox,
+    path: Path,
+    tally: Tally,
+    reruns: int,
+    extra: tuple[str, ...] = (),
+    timeout: float = 300,
 ) -> list[int]:
-    """`run`, and up to `reruns` re-runs while rows are left; checks after each; exit codes."""
+    """`run`, and up to `reruns` re-runs while rows are left; checks after each; exit codes.
+    A run taking longer than `timeout` seconds is killed and fails the check."""
     codes = []
     for attempt in range(reruns + 1):
-        done = run_command("run", str(path), "--url", sandbox.url, *extra, env=login_env())
+        command = ("run", str(path), "--url", sandbox.url, *extra)
+        done = run_command(*command, env=login_env(), timeout=timeout)
         tally.runs += 1
         codes.append(done.code)
         tally.check(path, sandbox, f"nach Lauf {attempt + 1}")

@@ -577,6 +577,15 @@ ID_IN_HEADER_LINE = """<!doctype html><html lang="de"><head><meta charset="utf-8
   <p>ID: 600709 · <span style="color:#1b7f3b">Version 1.0</span></p></section>
 </body></html>"""
 
+HIDDEN_TAB_AND_DIALOG = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
+<dialog><form><label for="n">Name</label><input id="n" value="">
+  <label for="p">Übergeordnete Organisationseinheit</label><select id="p"></select></form></dialog>
+<div id="stammdaten" hidden><table>
+  <tr><th>Name</th><td>Bauamt</td></tr>
+  <tr><th>Übergeordnete Organisationseinheit</th><td>Hauptamt</td></tr></table></div>
+<div id="kommunikation"><label>E-Mail <input value="bauamt@example.org"></label></div>
+</body></html>"""
+
 LATE_CHOICES = """<!doctype html><html lang="de"><head><meta charset="utf-8"></head><body>
 <label for="n">Name</label><input id="n">
 <label for="p">Übergeordnete Organisationseinheit</label>
@@ -606,3 +615,9 @@ def test_a_column_header_is_no_caption_of_a_shown_value(page) -> None:
 def test_a_form_waits_for_choices_a_script_adds_later(page) -> None:
     form = UnitFormPage(page(LATE_CHOICES), "Organisationseinheit anlegen").wait_loaded()
     assert name_key("Bauamt") in (form.offered() or set())
+
+
+def test_shown_values_of_a_hidden_tab_beat_the_fields_of_a_closed_dialog(page) -> None:
+    dom = page(HIDDEN_TAB_AND_DIALOG)
+    specs = [dom.spec(key, kind="value") for key in ("oe.name", "oe.parent")]
+    assert dom.read(specs) == {"oe.name": "Bauamt", "oe.parent": "Hauptamt"}

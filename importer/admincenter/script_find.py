@@ -205,7 +205,9 @@ FIND = r"""
     for (const cap of captions(label, root)) {
       if (columnHeader(cap)) continue;
       const lv = level(text(cap), label);
-      if (lv) cands.push({el: cap, level: lv, rank: cap.tagName === 'DT' ? 0 : 1});
+      // a form's <label> names what someone types (e.g. in a closed dialog), not what is shown
+      const rank = cap.tagName === 'DT' ? 0 : cap.tagName === 'LABEL' ? 3 : 1;
+      if (lv) cands.push({el: cap, level: lv, rank});
     }
     const l = lower(norm(label));
     for (const el of root.querySelectorAll('dd, td, span, div, p, li, strong')) {

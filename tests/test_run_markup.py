@@ -65,6 +65,19 @@ def test_the_label_check_finds_every_label_on_the_alternativ_markup(make_sandbox
     } <= found
 
 
+def test_a_unit_is_read_right_with_its_kommunikation_tab_open(make_sandbox, make_client):
+    client = make_client(make_sandbox(**ALTERNATIV))
+    mandant = client.mandanten()[0]
+    client.create_unit(mandant, "Hauptamt", None)
+    unit = client.create_unit(mandant, "Bauamt", "Hauptamt")
+    client.save_kommunikation(mandant, unit, {"email": "bauamt@example.org", "telefon": "0351 1"})
+
+    shown = client.wait_published(mandant, unit, timeout=5.0)  # the page keeps #kommunikation
+
+    assert (shown.oe_id, shown.name, shown.parent) == (unit.oe_id, "Bauamt", "Hauptamt")
+    assert (shown.email, shown.version, shown.published) == ("bauamt@example.org", "1.0", True)
+
+
 def test_a_run_imports_through_the_alternativ_markup(make_sandbox, tmp_path: Path):
     path = small_workbook(tmp_path, mandanten=2, units=5)
     sandbox = make_sandbox(**ALTERNATIV, mandanten=mandanten_of(path), publish_delay=0.2)

@@ -13,6 +13,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from selenium.webdriver.support.ui import WebDriverWait
 
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import load_locators
@@ -222,6 +223,9 @@ def test_a_choice_that_is_not_offered_is_refused(page) -> None:
 def test_a_page_that_ignores_scripted_values_gets_them_typed(page, driver) -> None:
     dom = page(KEYS_ONLY)
     dom.fill({"impressum.behoerde": "Gemeinde Klipphausen"}, "Test")
+    # the page's model follows each key press a moment later (its own timer), then a change
+    typed = "return model === 'Gemeinde Klipphausen'"
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(typed))
     driver.execute_script("document.getElementById('b').dispatchEvent(new Event('change'))")
     assert dom.read_keys(["impressum.behoerde"]) == {"impressum.behoerde": "Gemeinde Klipphausen"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from contextlib import suppress
 from types import TracebackType
 
 from flask import Flask
@@ -47,8 +48,10 @@ class RunningSandbox:
             return
         server = self._server
         server.task_dispatcher.shutdown(timeout=10)  # lets running requests finish
-        # closing the sockets inside the loop thread ends its loop without a race
-        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))  # type: ignore[union-attr]
+        # closing the sockets inside the loop thread ends its loop without a race; a wake-up
+        # pipe that is gone already (OSError) means the loop is ending by itself
+        with suppress(OSError):
+            server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))  # type: ignore[union-attr]
         self._thread.join(timeout=10)
         close_app(self.app)
 

@@ -1,15 +1,14 @@
 """The facade the runner uses: one `AdminCenter` per browser session.
 
-Values are dicts keyed by catalogue field names (`importer/workbook/columns.py`). Problems on a
-page raise `PageProblem` subclasses (problems.py). For speed, addresses the AdminCenter itself
-showed (a Mandant's pages, the unit links of the list) are remembered and visited directly the
-next time; a remembered address that no longer leads to the expected page is forgotten and the
-way is taken again by clicking.
+Values are dicts keyed by catalogue field names (`importer/workbook/columns.py`) and the
+values of `values.py`. Problems on a page raise `PageProblem` subclasses (problems.py). Panels
+and dialogs have no address of their own: the way to them is always taken by clicking, from a
+list page whose address is remembered once seen (the working Mandant is chosen on every
+visit, since one address serves every Mandant).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
@@ -20,31 +19,32 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from importer.admincenter.checks import check_labels
 from importer.admincenter.dom import Dom
 from importer.admincenter.locators import Locators
-from importer.admincenter.pages import FormPage, Page
-from importer.admincenter.pages_login import LoginPage, StartPage
-from importer.admincenter.pages_mandant import FORMS, BildPage, MandantenPage, MandantPage
-from importer.admincenter.pages_units import (
-    CREATE_TITLE,
-    UnitFormPage,
-    UnitPage,
-    UnitsPage,
-    shown_mandant,
+from importer.admincenter.pages import FormDialog
+from importer.admincenter.pages_channels import ChannelEditor
+from importer.admincenter.pages_login import LoginPage
+from importer.admincenter.pages_mandant import (
+    MandantenPage,
+    MandantPanel,
+    offered_mandanten,
+    select_mandant,
 )
+from importer.admincenter.pages_units import UnitPanel, UnitsPage
 from importer.admincenter.problems import LabelMissing, PageTimeout, ServerError
 from importer.admincenter.values import LabelCheck, Unit, UnitRef
 from importer.admincenter.waits import wait_for
+from importer.model import name_key
 
-P = TypeVar("P", bound=Page)
-PUBLISH_POLL = 0.25
-VERIFIED_PAGES = {"mandanten", "units"}
+PUBLISH_POLL = 0.5
 CLEAR_PASSWORDS = (
     "for (const f of document.querySelectorAll('input[type=password]')) "
     "{ f.value = ''; f.removeAttribute('value'); }"
 )
+P = TypeVar("P", MandantenPage, UnitsPage)
+NAV = {MandantenPage: "nav.mandanten", UnitsPage: "nav.organisationseinheiten"}
 
 
 class AdminCenter:
-    """Drives one logged-in AdminCenter session by visible labels."""
+    """Drives one logged-in AdminCenter session by visible texts."""
 
     def __init__(
         self, driver: WebDriver, base_url: str, locators: Locators, timeout: float = 30.0
@@ -56,10 +56,8 @@ class AdminCenter:
         self.dom = Dom(driver, locators, timeout)
         driver.set_page_load_timeout(timeout)
         driver.set_script_timeout(timeout)
-        self._urls: dict[tuple[str, str], str] = {}
-        self._shared: set[str] = set()
-        self._units: dict[str, list[UnitRef]] = {}
-        self._forms: dict[str, tuple[str, str | None]] = {}  # Anlegen: address, Mandant shown
+        self._urls: dict[str, str] = {}  # list page → its address
+        self._panel: tuple[str, str] | None = None  # (Mandant, unit name key) shown
 
     # --- session -------------------------------------------------------------------------
 
@@ -68,7 +66,7 @@ class AdminCenter:
         LoginPage(self.dom).open(self.base_url).login(user, password)
 
     def check_labels(self, mandant: str | None = None) -> list[LabelCheck]:
-        """Read-only visit of every page a run needs; each label found or missing."""
+        """Read-only visit of every part a run needs; each text found or missing."""
         return check_labels(self, mandant)
 
     def capture(self, stem: Path) -> list[Path]:
@@ -81,100 +79,122 @@ class AdminCenter:
         return [png, html]
 
     def reset_cache(self) -> None:
-        """Forget remembered addresses and unit lists (after a lost or doubtful response)."""
+        """Forget remembered addresses and the shown panel (after a doubtful response)."""
         self._urls.clear()
-        self._shared.clear()
-        self._units.clear()
-        self._forms.clear()
+        self._panel = None
 
     # --- Mandanten -----------------------------------------------------------------------
 
     def mandanten(self) -> list[str]:
-        """The Mandanten this user may manage, as the list shows them."""
-        return self.mandanten_page().names()
+        """The Mandanten this user may manage: what the selector offers, else the list."""
+        self.start()
+        offered = offered_mandanten(self.dom)
+        return offered if offered is not None else self.list_page(MandantenPage).names()
 
     def read_impressum(self, mandant: str) -> dict[str, str | None]:
-        return self.form_page(mandant, "impressum").read()
+        return self._read_form(mandant, "impressum")
 
     def save_impressum(self, mandant: str, values: dict[str, str | None]) -> None:
-        self._save_form(mandant, "impressum", values)
+        self.form(mandant, "impressum").save(values)
 
     def read_datenschutz(self, mandant: str) -> dict[str, str | None]:
-        return self.form_page(mandant, "datenschutz").read()
+        return self._read_form(mandant, "datenschutz")
 
     def save_datenschutz(self, mandant: str, values: dict[str, str | None]) -> None:
-        self._save_form(mandant, "datenschutz", values)
+        self.form(mandant, "datenschutz").save(values)
+
+    def _read_form(self, mandant: str, prefix: str) -> dict[str, str | None]:
+        dialog = self.form(mandant, prefix)
+        values = dialog.read()
+        dialog.close()
+        return values
 
     def read_bild_sha256(self, mandant: str) -> str | None:
         """SHA-256 of the Mandant's current image, None when there is none."""
-        return self.bild_page(mandant).sha256()
+        dialog = self.mandant_panel(mandant).open_bild()
+        digest = dialog.sha256()
+        dialog.close()
+        return digest
 
     def upload_bild(self, mandant: str, path: Path) -> None:
-        self.bild_page(mandant).upload(path)
+        self.mandant_panel(mandant).open_bild().upload(path)
+
+    def form(self, mandant: str, prefix: str) -> FormDialog:
+        return self.mandant_panel(mandant).open_form(prefix)
+
+    def mandant_panel(self, mandant: str) -> MandantPanel:
+        self._panel = None
+        self.start()
+        select_mandant(self.dom, mandant)
+        return self.list_page(MandantenPage).open(mandant)
 
     # --- Organisationseinheiten ----------------------------------------------------------
 
     def list_units(self, mandant: str) -> list[UnitRef]:
-        """The Mandant's units by name, with the link the list offers."""
-        if mandant not in self._units:
-            self._units[mandant] = self.units_page(mandant).units()
-        return list(self._units[mandant])
+        """The working Mandant's units as the list shows them (a tree opened fully)."""
+        return self.units_page(mandant).units()
 
     def search_units(self, mandant: str, text: str) -> list[UnitRef]:
-        """The units the list's search "Suchen" finds for `text` (it may show units the plain
-        list leaves out)."""
+        """The units the list's filter finds for `text` (a paged list shows only some)."""
         return self.units_page(mandant).search(text)
 
-    def offered_units(self, mandant: str) -> set[str] | None:
-        """Name keys of every unit the Anlegen form offers as parent (read-only: the form is
-        opened, not saved); None where the form offers its choices only while typing."""
-        return self.create_form(mandant).offered()
-
     def read_unit(self, mandant: str, ref: UnitRef | Unit) -> Unit:
-        return self.unit_page(mandant, ref).read()
+        return self.unit_panel(mandant, ref.name).read(ref.parent)
 
     def create_unit(self, mandant: str, name: str, parent: str | None) -> Unit:
-        """Anlegen; returns the new unit as its detail page shows it (with its ID)."""
-        form = self.create_form(mandant)
-        form.refuse_existing(name)
-        try:
-            unit = form.save(name, parent, "oe.angelegt").read()
-        except BaseException:
-            self._units.pop(mandant, None)
-            raise
-        if mandant in self._units:
-            self._units[mandant].append(unit.ref)
-        return unit
+        """ "Anlegen" (top level) or the parent's "Unterhalb anlegen"; the new unit as its
+        panel shows it (with its Id)."""
+        if parent is None:
+            form = self.units_page(mandant).open_create()
+        else:
+            form = self.unit_panel(mandant, parent).create_child()
+        self._panel = None
+        panel = form.save(name)
+        self._panel = (mandant, name_key(name))
+        return panel.read(parent)
 
-    def update_stammdaten(self, mandant: str, unit: Unit, name: str, parent: str | None) -> None:
-        """Bearbeiten: rename and/or move under another parent."""
-        form: UnitFormPage = self.unit_page(mandant, unit).open_edit()
-        self._units.pop(mandant, None)
-        form.save(name, parent, "oe.gespeichert")
+    def rename_unit(self, mandant: str, unit: Unit, name: str) -> None:
+        self.unit_panel(mandant, unit.name).rename(name)
+        self._panel = (mandant, name_key(name))
 
-    def save_kommunikation(
-        self, mandant: str, unit: Unit | UnitRef, values: dict[str, str | None]
-    ) -> None:
-        """Tab Kommunikation; waits for a new "Kommunikation gespeichert". The unit's page
-        that is open already (just created or renamed) is used as it is."""
-        self.unit_page(mandant, unit, reuse=True).save_kommunikation(values)
+    def can_move(self, mandant: str, unit: Unit) -> bool:
+        """Whether the unit's panel offers "Umhängen" (klassisch does not)."""
+        return self.unit_panel(mandant, unit.name).can_move()
+
+    def shown_parent(self, mandant: str, unit: Unit) -> str | None:
+        """The parent the "Umhängen" dialog names (opened and left without a change)."""
+        dialog = self.unit_panel(mandant, unit.name).open_move()
+        current = dialog.current()
+        dialog.close()
+        return current
+
+    def move_unit(self, mandant: str, unit: Unit, parent: str | None) -> None:
+        self.unit_panel(mandant, unit.name).open_move().move(parent)
+
+    def channels(self, mandant: str, name: str, which: str) -> ChannelEditor:
+        """The Kommunikation ("kommunikation") or Internetadressen ("internet") editor of the
+        unit `name`, opened."""
+        return self.unit_panel(mandant, name).open_channels(which)
 
     def wait_published(self, mandant: str, unit: Unit | UnitRef, timeout: float) -> Unit:
-        """Reload the unit until its badge says published; the last state after `timeout`."""
-        page = self.unit_page(mandant, unit, reuse=True)
-        if page.is_published(page.badge()):
-            return page.read()
+        """Look at the unit's version until it is published; its last state after `timeout`.
+        The panel is opened again for every look (it may not redraw by itself)."""
+        panel = self.unit_panel(mandant, unit.name)
+        current = panel.read(unit.parent)
+        if current.published:
+            return current
 
-        def published(_driver: WebDriver) -> bool:
+        def published(_driver: WebDriver) -> Unit | None:
+            self._panel = None
             self.driver.refresh()
-            page.wait_loaded()
-            return page.is_published(page.badge())
+            shown = self.unit_panel(mandant, unit.name).read(unit.parent)
+            return shown if shown.published else None
 
         with suppress(PageTimeout):
-            wait_for(self.driver, published, timeout, poll=PUBLISH_POLL)
-        return page.read()
+            return wait_for(self.driver, published, timeout, poll=PUBLISH_POLL)
+        return self.unit_panel(mandant, unit.name).read(unit.parent)
 
-    # --- pages (the label check visits them; each opens at its remembered address) -------
+    # --- ways to the parts ---------------------------------------------------------------
 
     def _get(self, url: str) -> None:
         try:
@@ -184,130 +204,38 @@ class AdminCenter:
         except WebDriverException as error:
             raise ServerError(f"Das AdminCenter ist nicht erreichbar ({error.msg}).") from None
 
-    def _visit(self, key: tuple[str, str], page: P, route: Callable[[], P], reuse: bool) -> P:
-        """Open `page` at its remembered address, else by `route` (and remember where)."""
-        url = self._urls.get(key)
-        if url:
-            if not (reuse and self._showing(url)):
-                self._get(url)
-            try:
-                return page.wait_loaded()
-            except LabelMissing:
-                self._forget(key)
-        opened = route()
-        self._remember(key, self.driver.current_url.split("#")[0])
-        return opened
+    def start(self) -> None:
+        """A freshly loaded page with the navigation (the current one may still show the
+        answer to something earlier, e.g. a failed save, or an open dialog)."""
+        self._panel = None
+        self._get(self._urls.get(UnitsPage.title, self.base_url))
+        self.dom.seek("nav.organisationseinheiten", "Startseite")
 
-    def _remember(self, key: tuple[str, str], url: str) -> None:
-        """Remember where a page was; an address that two Mandanten share does not say which
-        Mandant it shows (the application keeps that elsewhere), so it is not remembered.
-        The units page may share one: it checks its Mandant selector on every visit."""
-        mandant, kind = key
-        shared = [k for k, u in self._urls.items() if k[1] == kind and k[0] != mandant and u == url]
-        if kind in self._shared or (shared and kind not in VERIFIED_PAGES):
-            self._shared.add(kind)
-            for other in shared:
-                self._forget(other)
-            return
-        self._urls[key] = url
-
-    def _showing(self, url: str) -> bool:
-        """Whether the browser shows `url` without a problem (e.g. from a failed save)."""
-        return self.driver.current_url.split("#")[0] == url and not self.dom.problem()
-
-    def _forget(self, key: tuple[str, str]) -> None:
-        self._urls.pop(key, None)
-
-    def mandanten_page(self) -> MandantenPage:
-        return self._visit(
-            ("", "mandanten"),
-            MandantenPage(self.dom),
-            lambda: self._start().open_mandanten(),
-            reuse=False,
-        )
-
-    def _start(self) -> StartPage:
-        """Begin a way by clicks on a freshly loaded start page (the current page may still
-        show the answer to something earlier, e.g. a failed save)."""
-        self._get(self.base_url)
-        return StartPage(self.dom).wait_loaded()
-
-    def mandant_page(self, mandant: str) -> MandantPage:
-        return self._visit(
-            (mandant, "detail"),
-            MandantPage(self.dom),
-            lambda: self.mandanten_page().open(mandant),
-            reuse=False,
-        )
-
-    def form_page(self, mandant: str, prefix: str, reuse: bool = False) -> FormPage:
-        return self._visit(
-            (mandant, prefix),
-            FormPage(self.dom, prefix, FORMS[prefix]),
-            lambda: self.mandant_page(mandant).open_form(prefix),
-            reuse,
-        )
-
-    def _save_form(self, mandant: str, prefix: str, values: dict[str, str | None]) -> None:
-        self.form_page(mandant, prefix, reuse=True).save(values)
-
-    def bild_page(self, mandant: str) -> BildPage:
-        return self._visit(
-            (mandant, "bild"),
-            BildPage(self.dom),
-            lambda: self.mandant_page(mandant).open_bild(),
-            reuse=False,
-        )
+    def list_page(self, kind: type[P]) -> P:
+        """A list page: at its remembered address if it still shows that list, else by the
+        navigation (the current page has the navigation)."""
+        url = self._urls.get(kind.title)
+        if url is not None and self.driver.current_url.split("#")[0] == url:
+            with suppress(LabelMissing):
+                return kind(self.dom).wait_loaded()
+        self.dom.click(NAV[kind], "Navigation")
+        page = kind(self.dom).wait_loaded()
+        self._urls[kind.title] = self.driver.current_url.split("#")[0]
+        return page
 
     def units_page(self, mandant: str) -> UnitsPage:
-        page = self._visit(
-            (mandant, "units"),
-            UnitsPage(self.dom),
-            lambda: self._start().open_units().select_mandant(mandant),
-            reuse=False,
-        )
-        return page.select_mandant(mandant)
+        """The units list of `mandant` as the working Mandant, freshly loaded."""
+        self.start()
+        select_mandant(self.dom, mandant)
+        return self.list_page(UnitsPage)
 
-    def create_form(self, mandant: str) -> UnitFormPage:
-        """The Anlegen form for `mandant`. Its address is opened directly only while the form
-        shows what it showed when the address was remembered: this Mandant in its selector
-        "Mandant" (or, for a user who sees one Mandant, no selector on list and form). An
-        address that depends on a choice kept elsewhere then fails the check, not the data."""
-        remembered = self._forms.get(mandant)
-        if remembered is not None:
-            url, shown = remembered
-            self._get(url)
-            with suppress(LabelMissing):
-                form = UnitFormPage(self.dom, CREATE_TITLE).wait_loaded()
-                if _same(shown_mandant(self.dom), shown):
-                    return form
-            self._forms.pop(mandant, None)
-        units = self.units_page(mandant)
-        listed = shown_mandant(self.dom)
-        list_url = self.driver.current_url.split("#")[0]
-        form = units.open_create()
-        shown = shown_mandant(self.dom)
-        url = self.driver.current_url.split("#")[0]
-        # a form opened on the list page itself (a dialog) has no address of its own
-        if url != list_url and (_same(shown, mandant) or (shown is None and listed is None)):
-            self._forms[mandant] = (url, shown)
-        return form
-
-    def unit_page(self, mandant: str, ref: Unit | UnitRef, reuse: bool = False) -> UnitPage:
-        href = ref.href or self._href_from_list(mandant, ref.name)
-        if href is None:
-            return self.units_page(mandant).open_unit(ref.name)
-        if not (reuse and self._showing(href)):
-            self._get(href)
-        return UnitPage(self.dom).wait_loaded()
-
-    def _href_from_list(self, mandant: str, name: str) -> str | None:
-        matches = [r.href for r in self.list_units(mandant) if r.name == name]
-        return matches[0] if matches else None
-
-
-def _same(shown: str | None, expected: str | None) -> bool:
-    """Whether a Mandant name shown equals the expected one (None: no selector shown)."""
-    if shown is None or expected is None:
-        return shown is expected
-    return shown.casefold() == expected.casefold()
+    def unit_panel(self, mandant: str, name: str) -> UnitPanel:
+        """The panel of the unit `name`: the one shown already, else clicked in the list."""
+        if self._panel == (mandant, name_key(name)):
+            panel = UnitPanel(self.dom)
+            if panel.shows(name):
+                return panel
+        self._panel = None
+        panel = self.units_page(mandant).open_unit(name)
+        self._panel = (mandant, name_key(name))
+        return panel

@@ -1,8 +1,9 @@
-"""Elements by visible label: the Python side of `script.py`, one script call per operation.
+"""Elements by visible text: the Python side of the in-page library (script.py, js/).
 
 `Dom` knows the driver, the locator table and the timeout; page objects ask it for elements by
 locator key, to fill or read forms in one call, and to press a button and wait for the page's
-answer (confirmation, field errors, error page, login page, "Keine Berechtigung").
+answer (confirmation, field errors, error page, login page, "Keine Berechtigung"). Every lookup
+is scoped to the top-most open dialog, else the open panel, else the page (js/text.js).
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ from typing import Any
 from selenium.common.exceptions import (
     ElementClickInterceptedException,
     ElementNotInteractableException,
+    JavascriptException,
     StaleElementReferenceException,
     WebDriverException,
 )
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 
@@ -30,7 +33,7 @@ from importer.admincenter.problems import (
     ServerError,
     SessionExpired,
 )
-from importer.admincenter.script import CALL, NETWORK_COUNTER
+from importer.admincenter.script import CALL, MISSING, library, network_counter
 from importer.admincenter.waits import wait_for
 
 PROBLEM_KEYS = {
@@ -49,24 +52,32 @@ class Dom:
         self.driver = driver
         self.locators = locators
         self.timeout = timeout
-        self.counts_requests = _install_network_counter(driver)
+        self.counts_requests = _install(driver)
 
     def spec(self, key: str, near: str | None = None, **extra: Any) -> dict[str, Any]:
         locator = self.locators[key]
-        spec = {"key": key, "kind": locator.kind, "label": locator.label, **extra}
+        spec = {"key": key, "kind": locator.kind, "labels": list(locator.labels), **extra}
         spec["near"] = self.spec(near) if near else None
         return spec
 
     def label(self, key: str) -> str:
         return self.locators.label(key)
 
+    def labels(self, key: str) -> list[str]:
+        return list(self.locators.labels(key))
+
     def run(self, op: str, arg: Any = None) -> Any:
-        return self.driver.execute_script(CALL, op, arg)
+        """Call the in-page library by name; install it first where this document lacks it."""
+        answer = self.driver.execute_script(CALL, op, arg)
+        if isinstance(answer, dict) and answer.get(MISSING):
+            self.driver.execute_script(library())
+            answer = self.driver.execute_script(CALL, op, arg)
+        return answer
 
     def problem_spec(self, on_login_page: bool = False) -> dict[str, Any]:
-        """Labels of the page-level problems. Off the login page, the login form itself is one;
+        """Texts of the page-level problems. Off the login page, the login form itself is one;
         on it, "Ihre Sitzung ist abgelaufen" is just the reason we are there."""
-        spec: dict[str, Any] = {k: [self.label(v)] for k, v in PROBLEM_KEYS.items()}
+        spec: dict[str, Any] = {k: self.labels(v) for k, v in PROBLEM_KEYS.items()}
         spec["loginButton"] = None if on_login_page else self.spec("login.anmelden")
         if on_login_page:
             spec["session"] = []
@@ -96,8 +107,9 @@ class Dom:
         near: str | None = None,
         also: Sequence[str] = (),
         on_login_page: bool = False,
+        timeout: float | None = None,
     ) -> dict[str, Any]:
-        """Wait until `key` (and every key of `also`) is on the page.
+        """Wait until `key` (and every key of `also`) is on the page and nothing is busy.
 
         Raises the page's problem as soon as it shows, `LabelMissing` after the timeout.
         """
@@ -114,7 +126,7 @@ class Dom:
             return answer
 
         try:
-            return wait_for(self.driver, found, self.timeout)
+            return wait_for(self.driver, found, timeout or self.timeout)
         except PageTimeout:
             missing = self.first_missing([key, *also])
             raise LabelMissing(missing, self.label(missing), page) from None
@@ -129,10 +141,20 @@ class Dom:
     def click(
         self, key: str, page: str, near: str | None = None, on_login_page: bool = False
     ) -> None:
-        """Press what `key` names like a person would (waiting for it to appear)."""
-        self.press_found(
-            lambda: self.seek(key, page, near, on_login_page=on_login_page), self.label(key)
-        )
+        """Press what `key` names like a person would: once it is there and enabled."""
+
+        def ready() -> dict[str, Any]:
+            return self.seek(key, page, near, on_login_page=on_login_page)
+
+        self.wait_enabled(key, ready)
+        self.press_found(ready, self.label(key))
+
+    def wait_enabled(self, key: str, hit: Callable[[], dict[str, Any]]) -> None:
+        """Wait until a found control is enabled (buttons enable after a change)."""
+        try:
+            wait_for(self.driver, lambda _d: hit()["enabled"], self.timeout)
+        except PageTimeout:
+            raise PageTimeout(f"„{self.label(key)}“ bleibt gesperrt.") from None
 
     def click_entry(self, spec: dict[str, Any]) -> bool:
         """Click the list entry named `spec["name"]`; False when the list has no such entry."""
@@ -146,7 +168,9 @@ class Dom:
             if found is None:
                 return False
             try:
-                if found["visible"]:
+                if found.get("key"):
+                    found["el"].send_keys(Keys.ARROW_RIGHT)
+                elif found["visible"]:
                     found["el"].click()
                 elif found["href"]:
                     self.driver.get(found["href"])
@@ -156,12 +180,15 @@ class Dom:
             except StaleElementReferenceException:
                 continue
             except (ElementClickInterceptedException, ElementNotInteractableException):
-                self.driver.execute_script("arguments[0].click();", found["el"])
-                return True
+                self.wait_settled()
+                with suppress(StaleElementReferenceException):
+                    self.driver.execute_script("arguments[0].click();", found["el"])
+                    return True
         raise PageTimeout(f"„{what}“ ließ sich nicht anklicken.")
 
     def fill(self, values: Mapping[str, str | None], page: str, near: str | None = None) -> None:
-        """Set many fields (by key) in one script call; type where a page refused the value."""
+        """Set many fields (by key) in one script call; type, pick or click where the page
+        wants a person's way (a drop-down, a check box, a search-as-you-type field)."""
         specs = [self.spec(k, near, value=v or "") for k, v in values.items()]
         answers = self.run("fill", specs)
         for spec in specs:
@@ -170,19 +197,26 @@ class Dom:
                 # the page may have turned into another one meanwhile (e.g. its script found
                 # the session expired and showed the login page): that is the problem then
                 self.raise_problem(self.problem())
-                raise LabelMissing(spec["key"], spec["label"], page)
+                raise LabelMissing(spec["key"], spec["labels"][0], page)
             if answer == "option":
-                raise Refused([f"„{spec['value']}“ steht bei „{spec['label']}“ nicht zur Auswahl"])
+                raise Refused(_not_offered(spec))
             if answer in ("mismatch", "control", "choose"):
                 element = self.element(spec["key"], page, near)
                 element.clear()
-                element.send_keys(spec["value"])
+                if spec["value"]:
+                    element.send_keys(spec["value"])
             if answer == "choose":
-                self._choose(spec)
+                self._click_option(spec)
+            elif answer == "pick":
+                self.click(spec["key"], page, near)
+                self._click_option(spec)
+            elif answer == "click":
+                self._toggle(spec, page, near)
 
-    def _choose(self, spec: dict[str, Any]) -> None:
-        """Click the option a search-as-you-type field offers for the typed value (found again
-        when the list is redrawn under the click: every keystroke may redraw it)."""
+    def _click_option(self, spec: dict[str, Any]) -> None:
+        """Click the option an open drop-down or a search-as-you-type field offers for the
+        value (found again when the list is redrawn under the click), then wait until the
+        control shows it."""
 
         def clicked(_driver: WebDriver) -> bool:
             option = self.run("option", spec)
@@ -194,9 +228,42 @@ class Dom:
         try:
             wait_for(self.driver, clicked, self.timeout)
         except PageTimeout:
-            raise Refused(
-                [f"„{spec['value']}“ steht bei „{spec['label']}“ nicht zur Auswahl"]
-            ) from None
+            raise Refused(_not_offered(spec)) from None
+        self.wait_settled()
+
+    def _toggle(self, spec: dict[str, Any], page: str, near: str | None) -> None:
+        """Click a check box until it shows the wanted state (its label where the box itself
+        is drawn over)."""
+        want = spec["value"]
+        self.click(spec["key"], page, near)
+
+        def shown(_driver: WebDriver) -> bool:
+            return self.read([spec])[spec["key"]] == want
+
+        try:
+            wait_for(self.driver, shown, min(self.timeout, 3.0))
+        except PageTimeout:
+            raise Refused([f"„{spec['labels'][0]}“ lässt sich nicht umschalten"]) from None
+
+    def choices(self, key: str, page: str) -> list[str] | None:
+        """The texts a choice offers (a drop-down is opened and closed again); None where its
+        choices appear only while typing, or without the field."""
+        spec = self.spec(key)
+        offered = self.run("choices", spec)
+        if isinstance(offered, dict) and offered.get("popup"):
+            self.click(key, page)
+            offered = wait_for(self.driver, lambda _d: _listed(self.run("choices", spec)), 5.0)
+            self.close_popup(key)
+        return offered
+
+    def close_popup(self, key: str) -> None:
+        """Close an open drop-down without choosing (Escape, as a person would)."""
+        element = self.find(key)
+        if element is not None and self.run("expanded", self.spec(key)):
+            with suppress(WebDriverException):
+                element.send_keys(Keys.ESCAPE)
+            with suppress(PageTimeout):
+                wait_for(self.driver, lambda _d: not self.run("expanded", self.spec(key)), 2.0)
 
     def read(self, specs: list[dict[str, Any]]) -> dict[str, str | None]:
         """Current values by key (None where the label is not on the page)."""
@@ -205,7 +272,8 @@ class Dom:
     def read_keys(self, keys: Sequence[str], near: str | None = None) -> dict[str, str | None]:
         return self.read([self.spec(k, near) for k in keys])
 
-    def probe(self, keys: Sequence[str]) -> dict[str, bool]:
+    def probe(self, keys: Sequence[str]) -> dict[str, str | None]:
+        """Per key the accepted form the page shows, None where it shows none."""
         return self.run("probe", [self.spec(k) for k in keys])
 
     def press(
@@ -216,36 +284,39 @@ class Dom:
         fail: Sequence[str] = (),
         arrive: Sequence[str] = (),
         on_login_page: bool = False,
+        **success: Any,
     ) -> dict[str, Any]:
         """Press `button` and wait for the page's NEW answer.
 
-        Success is a confirmation text of `confirm` or an element of `arrive`; a text of `fail`
-        answers {"kind": "failed"}. Problems and field errors raise. Messages already shown
-        before the press don't count (an async save may take a while, and the previous
-        save's "gespeichert" may still be on the page).
+        Success is a confirmation text of `confirm`, an element of `arrive`, or what `success`
+        names: `arriveId` (a shown Id: the spec of its caption), `written=True` (a script's
+        save answered 2xx and the page is quiet), `closed=True` (the dialog open at the press
+        went away). A text of `fail` answers {"kind": "failed"}. Problems and field errors
+        raise. Messages already shown before the press don't count.
         """
-        confirm_texts = [self.label(k) for k in confirm]
-        fail_texts = [self.label(k) for k in fail]
-        armed = confirm_texts + fail_texts + [self.label(k) for k in PROBLEM_KEYS.values()]
+        confirm_texts = [self.labels(k) for k in confirm]
+        fail_texts = [self.labels(k) for k in fail]
+        armed = [*confirm_texts, *fail_texts, *(self.labels(k) for k in PROBLEM_KEYS.values())]
         self.run("arm", {"texts": armed, "button": self.spec(button)})
         self.click(button, page, on_login_page=on_login_page)
         spec = self.problem_spec(on_login_page)
         spec.update(confirm=confirm_texts, fail=fail_texts, arrive=[self.spec(k) for k in arrive])
-        expected = (confirm_texts or [self.label(k) for k in arrive] or ["eine Antwort"])[0]
+        spec.update(success)
+        expected = (confirm_texts or [self.labels(k) for k in arrive] or [["eine Antwort"]])[0]
         answer = wait_for(
             self.driver,
             lambda _driver: self.run("outcome", spec),
             self.timeout,
-            message=f"Nach „{self.label(button)}“ kam keine Bestätigung „{expected}“.",
+            message=f"Nach „{self.label(button)}“ kam keine Bestätigung „{expected[0]}“.",
         )
         if answer["kind"] not in ("ok", "failed"):
             self.raise_problem(answer)
         return answer
 
     def wait_settled(self, timeout: float | None = None) -> None:
-        """Wait until the page has loaded, no request is in flight and nothing changed for a
-        moment (lists loaded by script); go on after `timeout` anyway (a page with a ticking
-        clock is never quiet for long)."""
+        """Wait until the page has loaded, no request is in flight, nothing is busy and
+        nothing changed for a moment (parts drawn by script); go on after `timeout` anyway
+        (a page with a ticking clock is never quiet for long)."""
         quiet_ms = 150 if self.counts_requests else 500
         limit = timeout or min(self.timeout, SETTLE_LIMIT)
         with suppress(PageTimeout):
@@ -270,13 +341,24 @@ class Dom:
             return False
 
 
-def _install_network_counter(driver: WebDriver) -> bool:
-    """Count fetch/XHR requests in flight on every new page (Chromium's DevTools protocol)."""
+def _listed(offered: object) -> list[str] | None:
+    return offered if isinstance(offered, list) and offered else None
+
+
+def _not_offered(spec: dict[str, Any]) -> list[str]:
+    return [f"„{spec['value']}“ steht bei „{spec['labels'][0]}“ nicht zur Auswahl"]
+
+
+def _install(driver: WebDriver) -> bool:
+    """Install the network counter and the library on every new document, before the page's
+    own scripts (Chromium's DevTools protocol); False where the driver cannot (the library is
+    then installed on first use, without the counter)."""
     execute_cdp = getattr(driver, "execute_cdp_cmd", None)
     if execute_cdp is None:
         return False
     try:
-        execute_cdp("Page.addScriptToEvaluateOnNewDocument", {"source": NETWORK_COUNTER})
-    except WebDriverException:
+        for source in (network_counter(), library()):
+            execute_cdp("Page.addScriptToEvaluateOnNewDocument", {"source": source})
+    except (WebDriverException, JavascriptException):
         return False
     return True

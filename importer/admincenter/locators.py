@@ -1,12 +1,15 @@
-"""The one table of visible labels the browser layer looks for, and the user's TOML override.
+"""The one table of visible texts the browser layer looks for, and the user's TOML override.
 
-Every element is found by the German text a person sees (ADMINCENTER.md). Form fields of the
-data pages are derived from the column catalogue (`Column.label`), so a label is written once.
-A user remaps a label without code:
+Every element is found by the German text a person sees (ADMINCENTER.md version 2). One table
+covers both generations of the AdminCenter: a text may have several accepted forms, the more
+specific first ("Kommunikation speichern" | "Speichern"). Form fields of the Mandant dialogs
+are derived from the column catalogue (`Column.label`), so a label is written once. A user
+remaps any text without code:
 
     [locators]
     "impressum.email" = "E-Mail-Adresse"
-    "oe.parent" = { kind = "select", label = "Übergeordnete Einheit" }
+    "kanal.telefon" = ["Telefon", "Festnetz"]
+    "oe.filter" = { kind = "field", label = "Suche" }
 """
 
 from __future__ import annotations
@@ -18,96 +21,153 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from importer.errors import UsageError
-from importer.workbook.columns import DATENSCHUTZ, IMPRESSUM, LOGO, ORGANISATIONSEINHEITEN, Sheet
+from importer.workbook.columns import DATENSCHUTZ, IMPRESSUM, LOGO, Sheet
 
-FIELD = "field"  # an input, textarea or select with a label
+FIELD = "field"  # an input, textarea or drop-down with a caption
+SELECT = "select"  # a choice among given entries (select, listbox drop-down, combobox)
+CHECK = "check"  # a check box
+FILE = "file"  # a file upload field
 BUTTON = "button"  # something to press
 LINK = "link"  # an entry of the navigation
-TAB = "tab"  # a tab of a detail page
-TEXT = "text"  # a text expected on the page (confirmation, error, heading)
-SELECT = "select"  # a choice among given entries
-FILE = "file"  # a file upload field
-VALUE = "value"  # a shown value next to a caption (e.g. "ID" 600709)
-KINDS = (FIELD, BUTTON, LINK, TAB, TEXT, SELECT, FILE, VALUE)
+TAB = "tab"  # a tab of a panel
+TEXT = "text"  # a text expected somewhere (confirmation, error, heading)
+STATE = "state"  # a text shown on its own, exactly (a chip "Offline")
+VALUE = "value"  # a shown value next to its caption ("Id" 600709)
+OPTION = "option"  # a caption among the choices of a drop-down (a Kanal)
+HEADER = "header"  # a column header of a table
+KINDS = (FIELD, SELECT, CHECK, FILE, BUTTON, LINK, TAB, TEXT, STATE, VALUE, OPTION, HEADER)
 
 
 @dataclass(frozen=True)
 class Locator:
     kind: str
-    label: str
+    labels: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        """The first accepted form (the one shown in messages)."""
+        return self.labels[0]
 
 
-# Catalogue fields that go into the Kommunikation tab rather than the unit's Stammdaten form.
-KOMMUNIKATION_FIELDS = ("email", "telefon", "fax", "internet")
-OE_FORM_FIELDS = ("name", "parent")
+# Workbook fields and the Kanal each goes to in the unit's Kommunikation.
+CHANNEL_FIELDS = ("email", "telefon", "fax")
 
 
-def _form_fields(prefix: str, sheet: Sheet, fields: tuple[str, ...] | None = None) -> dict:
+def _form_fields(prefix: str, sheet: Sheet) -> dict[str, Locator]:
     table = {}
     for column in sheet.columns:
-        if column.label is None or (fields is not None and column.field not in fields):
+        if column.label is None or column.field == "mandant":
             continue
-        kind = FILE if column.kind == "file" else FIELD
-        if column.field == "parent":
-            kind = SELECT
-        table[f"{prefix}.{column.field}"] = Locator(kind, column.label)
+        table[f"{prefix}.{column.field}"] = Locator(
+            FILE if column.kind == "file" else FIELD, (column.label,)
+        )
     return table
 
 
-def _manual() -> dict[str, Locator]:
-    entries = {
-        "login.benutzername": (FIELD, "Benutzername"),
-        "login.passwort": (FIELD, "Passwort"),
-        "login.anmelden": (BUTTON, "Anmelden"),
-        "nav.benutzerverwaltung": (LINK, "Benutzerverwaltung"),
-        "nav.mandanten": (LINK, "Mandanten"),
-        "nav.organisationseinheiten": (LINK, "Organisationseinheiten"),
-        "nav.abmelden": (LINK, "Abmelden"),
-        "mandanten.suchen": (FIELD, "Suchen"),
-        "liste.weiter": (BUTTON, "Weiter"),
-        "mandant.id": (VALUE, "ID"),
-        "mandant.verwalten": (TEXT, "Verwalten"),
-        "mandant.impressum": (BUTTON, "Impressum"),
-        "mandant.datenschutz": (BUTTON, "Datenschutzbeauftragter"),
-        "mandant.bild": (BUTTON, "Bild"),
-        "impressum.speichern": (BUTTON, "Speichern"),
-        "impressum.gespeichert": (TEXT, "Impressum gespeichert"),
-        "datenschutz.speichern": (BUTTON, "Speichern"),
-        "datenschutz.gespeichert": (TEXT, "Datenschutzbeauftragter gespeichert"),
-        "bild.hochladen": (BUTTON, "Hochladen"),
-        "bild.gespeichert": (TEXT, "Bild gespeichert"),
-        "oe.mandant": (SELECT, "Mandant"),
-        "oe.suchen": (FIELD, "Suchen"),
-        "oe.anlegen": (BUTTON, "Anlegen"),
-        "oe.speichern": (BUTTON, "Speichern"),
-        "oe.angelegt": (TEXT, "Organisationseinheit angelegt"),
-        "oe.gespeichert": (TEXT, "Organisationseinheit gespeichert"),
-        "oe.id": (VALUE, "ID"),
-        "oe.stammdaten": (TAB, "Stammdaten"),
-        "oe.gueltigkeit": (TAB, "Gültigkeit"),
-        "oe.versionen": (TAB, "Versionen"),
-        "oe.kommunikation": (TAB, "Kommunikation"),
-        "oe.bearbeiten": (BUTTON, "Bearbeiten"),
-        "oe.verwalten": (BUTTON, "Verwalten"),
-        "oe.kommunikation_speichern": (BUTTON, "Kommunikation speichern"),
-        "oe.kommunikation_gespeichert": (TEXT, "Kommunikation gespeichert"),
-        "oe.veroeffentlicht": (TEXT, "veröffentlicht"),
-        "oe.entwurf": (TEXT, "Entwurf"),
-        "fehler.login": (TEXT, "Benutzername oder Passwort falsch"),
-        "fehler.sitzung": (TEXT, "Ihre Sitzung ist abgelaufen"),
-        "fehler.berechtigung": (TEXT, "Keine Berechtigung"),
-        "fehler.server": (TEXT, "Es ist ein Fehler aufgetreten"),
-    }
-    return {key: Locator(kind, label) for key, (kind, label) in entries.items()}
+ENTRIES: dict[str, tuple[str, str | tuple[str, ...]]] = {
+    "login.benutzername": (FIELD, "Benutzername"),
+    "login.passwort": (FIELD, "Passwort"),
+    "login.anmelden": (BUTTON, "Anmelden"),
+    "login.weiter": (BUTTON, ("Weiter", "Fortfahren")),
+    "nav.benutzerverwaltung": (LINK, ("Benutzerverwaltung", "Benutzer")),
+    "nav.mandanten": (LINK, "Mandanten"),
+    "nav.organisationseinheiten": (LINK, "Organisationseinheiten"),
+    "nav.abmelden": (LINK, "Abmelden"),
+    "mandant.auswahl": (SELECT, "Mandant"),
+    "mandanten.filter": (FIELD, ("Tabelle filtern", "Filter", "Suchbegriff", "Suchen")),
+    "liste.weiter": (BUTTON, ("Nächste Seite", "Weiter")),
+    "dialog.abbrechen": (BUTTON, ("Abbrechen", "Schließen")),
+    "mandant.id": (VALUE, ("Id", "ID")),
+    "mandant.verwalten": (TEXT, "Verwalten"),
+    "mandant.impressum": (BUTTON, "Impressum"),
+    "mandant.datenschutz": (BUTTON, "Datenschutzbeauftragter"),
+    "mandant.bild": (BUTTON, "Bild"),
+    "impressum.speichern": (BUTTON, "Speichern"),
+    "impressum.gespeichert": (TEXT, "Impressum gespeichert"),
+    "datenschutz.speichern": (BUTTON, "Speichern"),
+    "datenschutz.gespeichert": (TEXT, "Datenschutzbeauftragter gespeichert"),
+    "bild.hochladen": (BUTTON, "Hochladen"),
+    "bild.gespeichert": (TEXT, "Bild gespeichert"),
+    "oe.filter": (FIELD, ("Suchbegriff", "Filter", "Tabelle filtern", "Suchen")),
+    "oe.anlegen": (BUTTON, "Anlegen"),
+    "oe.unterhalb_anlegen": (BUTTON, "Unterhalb anlegen"),
+    "oe.name": (FIELD, "Name"),
+    "oe.speichern": (BUTTON, "Speichern"),
+    "oe.gespeichert": (
+        TEXT,
+        ("Organisationseinheit gespeichert", "Organisationseinheit angelegt", "gespeichert"),
+    ),
+    "oe.id": (VALUE, ("Id", "ID")),
+    "oe.uebergeordnet": (VALUE, ("Übergeordnete Organisationseinheit", "Derzeit übergeordnet")),
+    "oe.stammdaten": (TAB, "Stammdaten"),
+    "oe.version": (TAB, ("Version", "Versionen")),
+    "oe.veroeffentlicht": (TEXT, "veröffentlicht"),
+    "oe.entwurf": (TEXT, "Entwurf"),
+    "oe.offline": (STATE, "Offline"),
+    "oe.verwalten": (TEXT, "Verwalten"),
+    "oe.kommunikation": (BUTTON, "Kommunikation"),
+    "oe.internetadressen": (BUTTON, "Internetadressen"),
+    "oe.umhaengen": (BUTTON, "Umhängen"),
+    "umhaengen.ziel": (FIELD, "Neue übergeordnete Organisationseinheit"),
+    "umhaengen.ausfuehren": (BUTTON, "Umhängen"),
+    "kommunikation.spalte_kanal": (HEADER, "Kanal"),
+    "kommunikation.spalte_kennung": (HEADER, "Kennung"),
+    "kommunikation.spalte_zusatz": (HEADER, "Kennungszusatz"),
+    "kommunikation.anlegen": (
+        BUTTON,
+        ("Neue Kommunikation anlegen", "Kommunikationskanal anlegen"),
+    ),
+    "kommunikation.kanal": (SELECT, "Kanal"),
+    "kommunikation.kennung": (FIELD, "Kennung"),
+    "kommunikation.zusatz": (FIELD, "Kennungszusatz"),
+    "kommunikation.oeffentlich": (CHECK, ("Öffentlich anzeigen", "Öffentlich")),
+    "kommunikation.uebernehmen": (BUTTON, ("Kommunikation übernehmen", "Übernehmen")),
+    "kommunikation.speichern": (BUTTON, ("Kommunikation speichern", "Speichern")),
+    "kommunikation.gespeichert": (TEXT, "Kommunikation gespeichert"),
+    "kanal.email": (OPTION, "E-Mail"),
+    "kanal.telefon": (OPTION, "Telefon"),
+    "kanal.fax": (OPTION, "Fax"),
+    "internet.spalte_adresse": (HEADER, "Adresse"),
+    "internet.spalte_titel": (HEADER, "Titel"),
+    "internet.anlegen": (BUTTON, ("Neue Internetadresse anlegen", "Internetadresse anlegen")),
+    "internet.adresse": (FIELD, "Adresse"),
+    "internet.titel": (FIELD, "Titel"),
+    "internet.oeffentlich": (CHECK, ("Öffentlich anzeigen", "Öffentlich")),
+    "internet.uebernehmen": (BUTTON, ("Internetadresse übernehmen", "Übernehmen")),
+    "internet.speichern": (BUTTON, ("Internetadressen speichern", "Speichern")),
+    "internet.gespeichert": (TEXT, ("Internetadressen gespeichert", "Internetadresse gespeichert")),
+    "fehler.login": (TEXT, "Benutzername oder Passwort falsch"),
+    "fehler.sitzung": (TEXT, "Ihre Sitzung ist abgelaufen"),
+    "fehler.berechtigung": (TEXT, "Keine Berechtigung"),
+    "fehler.server": (TEXT, "Es ist ein Fehler aufgetreten"),
+}
+
+# Forms that only one generation shows: what `check` recognises a generation by.
+GENERATION_FORMS: dict[tuple[str, str], str] = {
+    ("nav.benutzerverwaltung", "Benutzerverwaltung"): "klassisch",
+    ("kommunikation.anlegen", "Neue Kommunikation anlegen"): "klassisch",
+    ("kommunikation.uebernehmen", "Kommunikation übernehmen"): "klassisch",
+    ("kommunikation.speichern", "Kommunikation speichern"): "klassisch",
+    ("kommunikation.oeffentlich", "Öffentlich anzeigen"): "klassisch",
+    ("nav.benutzerverwaltung", "Benutzer"): "neu",
+    ("oe.filter", "Suchbegriff"): "neu",
+    ("mandanten.filter", "Tabelle filtern"): "neu",
+    ("kommunikation.anlegen", "Kommunikationskanal anlegen"): "neu",
+    ("kommunikation.uebernehmen", "Übernehmen"): "neu",
+    ("kommunikation.speichern", "Speichern"): "neu",
+    ("kommunikation.oeffentlich", "Öffentlich"): "neu",
+    ("oe.umhaengen", "Umhängen"): "neu",
+}
 
 
 def _defaults() -> dict[str, Locator]:
-    table = _manual()
+    table = {
+        key: Locator(kind, (labels,) if isinstance(labels, str) else labels)
+        for key, (kind, labels) in ENTRIES.items()
+    }
     table.update(_form_fields("impressum", IMPRESSUM))
     table.update(_form_fields("datenschutz", DATENSCHUTZ))
     table.update(_form_fields("bild", LOGO))
-    table.update(_form_fields("oe", ORGANISATIONSEINHEITEN, OE_FORM_FIELDS))
-    table.update(_form_fields("kommunikation", ORGANISATIONSEINHEITEN, KOMMUNIKATION_FIELDS))
     return table
 
 
@@ -132,13 +192,16 @@ class Locators(Mapping[str, Locator]):
     def label(self, key: str) -> str:
         return self._table[key].label
 
+    def labels(self, key: str) -> tuple[str, ...]:
+        return self._table[key].labels
+
     def fields(self, prefix: str) -> dict[str, Locator]:
-        """The form fields of one page by catalogue field name, e.g. fields("impressum")."""
+        """The form fields of one dialog by catalogue field name, e.g. fields("impressum")."""
         start = prefix + "."
         return {
             key.removeprefix(start): loc
             for key, loc in self._table.items()
-            if key.startswith(start) and loc.kind in (FIELD, SELECT, FILE)
+            if key.startswith(start) and loc.kind in (FIELD, SELECT, FILE, CHECK)
         }
 
 
@@ -176,21 +239,26 @@ def _override(path: Path, key: str, value: object, table: dict[str, Locator]) ->
         close = difflib.get_close_matches(key, list(table), n=3, cutoff=0.5)
         hint = f" Meinten Sie: {', '.join(close)}?" if close else ""
         raise UsageError(f"{path}: unbekannter Schlüssel „{key}“.{hint}")
-    if isinstance(value, str):
-        return Locator(table[key].kind, _label(path, key, value))
-    if isinstance(value, dict) and set(value) <= {"kind", "label"}:
+    if isinstance(value, str | list):
+        return Locator(table[key].kind, _labels(path, key, value))
+    if isinstance(value, dict) and set(value) <= {"kind", "label", "labels"}:
         kind = value.get("kind", table[key].kind)
         if kind not in KINDS:
             raise UsageError(
                 f"{path}: „{key}“ hat die unbekannte Art „{kind}“ (möglich: {', '.join(KINDS)})."
             )
-        return Locator(str(kind), _label(path, key, value.get("label", table[key].label)))
+        labels = value.get("labels", value.get("label", list(table[key].labels)))
+        return Locator(str(kind), _labels(path, key, labels))
     raise UsageError(
-        f"{path}: „{key}“ braucht eine Beschriftung als Text oder {{ kind = …, label = … }}."
+        f"{path}: „{key}“ braucht eine Beschriftung als Text, als Liste von Texten oder "
+        "{ kind = …, label = … }."
     )
 
 
-def _label(path: Path, key: str, label: object) -> str:
-    if not isinstance(label, str) or not label.strip():
+def _labels(path: Path, key: str, value: object) -> tuple[str, ...]:
+    texts = [value] if isinstance(value, str) else value
+    if not isinstance(texts, list) or not texts:
         raise UsageError(f"{path}: die Beschriftung von „{key}“ ist leer.")
-    return label.strip()
+    if not all(isinstance(t, str) and t.strip() for t in texts):
+        raise UsageError(f"{path}: die Beschriftung von „{key}“ ist leer.")
+    return tuple(t.strip() for t in texts)

@@ -1,7 +1,9 @@
-"""Page objects: what every AdminCenter page offers, built on `Dom` (labels, waits, outcomes).
+"""Page objects: what every part of the AdminCenter offers, built on `Dom`.
 
-Selenium's rules: services that return the next page object, every label from the locator
-table, and no checks beyond "the right page is loaded" (`wait_loaded`).
+Selenium's rules: services that return the next page object, every text from the locator
+table, and no checks beyond "the right part is shown" (`wait_loaded`). The AdminCenter is a
+single-page application: a "page" here may be a list page, a panel beside the list or a
+dialog over everything; lookups go to the top-most dialog, else the panel (dom.py).
 """
 
 from __future__ import annotations
@@ -11,10 +13,14 @@ from typing import Self
 from selenium.webdriver.remote.webdriver import WebDriver
 
 from importer.admincenter.dom import Dom
+from importer.admincenter.problems import LabelMissing, PageTimeout
+from importer.admincenter.waits import wait_for
+
+CLOSE_LIMIT = 5.0
 
 
 class Page:
-    """A page recognized by its marker labels (all must be present)."""
+    """A page, panel or dialog recognized by its marker texts (all must be present)."""
 
     title = "AdminCenter"
     markers: tuple[str, ...] = ()
@@ -27,13 +33,34 @@ class Page:
         return self.dom.driver
 
     def wait_loaded(self) -> Self:
-        """Wait for the page's markers; raise its problem or `LabelMissing`."""
+        """Wait for the markers; raise the page's problem or `LabelMissing`."""
         self.dom.seek(self.markers[0], self.title, also=self.markers[1:])
         return self
 
 
-class FormPage(Page):
-    """A form whose fields are the locator keys `<prefix>.<field>` (Impressum, Datenschutz)."""
+class Dialog(Page):
+    """A dialog (or a box that replaces a panel's body) left with "Abbrechen"."""
+
+    def close(self) -> None:
+        """Leave without saving, if it is still open; nothing unsaved is kept."""
+        if not self.dom.probe([self.markers[0]])[self.markers[0]]:
+            return
+        self.dom.click("dialog.abbrechen", self.title)
+
+        def gone(_driver: WebDriver) -> bool:
+            return not self.dom.probe([self.markers[0]])[self.markers[0]]
+
+        try:
+            wait_for(self.driver, gone, CLOSE_LIMIT)
+        except PageTimeout:
+            label = self.dom.label("dialog.abbrechen")
+            raise LabelMissing("dialog.abbrechen", label, self.title) from None
+        self.dom.wait_settled()
+
+
+class FormDialog(Dialog):
+    """A dialog whose fields are the locator keys `<prefix>.<field>` (Impressum,
+    Datenschutzbeauftragter)."""
 
     def __init__(self, dom: Dom, prefix: str, title: str) -> None:
         super().__init__(dom)
@@ -41,16 +68,19 @@ class FormPage(Page):
         self.title = title
         self.fields = dom.locators.fields(prefix)
         self.save_key = f"{prefix}.speichern"
-        self.markers = (self.save_key, f"{prefix}.{next(iter(self.fields))}")
+        self.markers = (f"{prefix}.{next(iter(self.fields))}", self.save_key)
 
     def read(self) -> dict[str, str | None]:
         """The form's current values by catalogue field name ("" for an empty field)."""
         keys = [f"{self.prefix}.{field}" for field in self.fields]
-        values = self.dom.read_keys(keys, near=self.save_key)
+        values = self.dom.read_keys(keys)
         return {field: values[f"{self.prefix}.{field}"] for field in self.fields}
 
     def save(self, values: dict[str, str | None]) -> None:
         """Fill the fields named in `values` (others stay) and save; raises `Refused` etc."""
         known = {f"{self.prefix}.{f}": v for f, v in values.items() if f in self.fields}
-        self.dom.fill(known, self.title, near=self.save_key)
-        self.dom.press(self.save_key, self.title, confirm=[f"{self.prefix}.gespeichert"])
+        self.dom.fill(known, self.title)
+        self.dom.press(
+            self.save_key, self.title, confirm=[f"{self.prefix}.gespeichert"], closed=True
+        )
+        self.close()

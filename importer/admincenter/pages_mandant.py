@@ -1,4 +1,5 @@
-"""Benutzerverwaltung → Mandanten: the list, a Mandant's detail, its Bild page."""
+"""The working Mandant, the Mandanten list, a Mandant's panel, its Impressum,
+Datenschutzbeauftragter and Bild dialogs."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from selenium.common.exceptions import ElementNotInteractableException
 from selenium.webdriver.common.keys import Keys
 
 from importer.admincenter.dom import Dom
-from importer.admincenter.pages import FormPage, Page
-from importer.admincenter.problems import PageProblem, PermissionDenied
+from importer.admincenter.pages import Dialog, FormDialog, Page
+from importer.admincenter.problems import PageProblem, PermissionDenied, Refused
 from importer.admincenter.script import FETCH_BASE64
+from importer.model import name_key
 
 FORMS = {"impressum": "Impressum", "datenschutz": "Datenschutzbeauftragter"}
+SELECTOR = "mandant.auswahl"
 MAX_LIST_PAGES = 200
 # Paging controls that are never list entries (besides the table's "liste.weiter").
 PAGER_WORDS = {
@@ -32,12 +35,12 @@ PAGER_WORDS = {
 
 def list_spec(dom: Dom, search_key: str, **extra: object) -> dict[str, object]:
     """What the page script needs to tell list entries from buttons and navigation."""
-    exclude = sorted({loc.label for loc in dom.locators.values()} | PAGER_WORDS)
+    exclude = sorted({label for loc in dom.locators.values() for label in loc.labels} | PAGER_WORDS)
     return {"search": dom.spec(search_key), "exclude": exclude, **extra}
 
 
 def list_entries(dom: Dom, search_key: str) -> list[dict[str, str | None]]:
-    """Every entry of the list next to the search field, following its "Weiter" pages."""
+    """Every entry of the list next to the search field, following its pages."""
     spec = list_spec(dom, search_key, next=dom.spec("liste.weiter"))
     entries: list[dict[str, str | None]] = []
     for _page in range(MAX_LIST_PAGES):
@@ -54,22 +57,47 @@ def list_entries(dom: Dom, search_key: str) -> list[dict[str, str | None]]:
     return entries
 
 
+def shown_mandant(dom: Dom) -> str | None:
+    """The working Mandant the selector shows; None where the page has no selector."""
+    return dom.read_keys([SELECTOR])[SELECTOR]
+
+
+def offered_mandanten(dom: Dom) -> list[str] | None:
+    """The Mandanten the selector offers (None without a selector)."""
+    return dom.choices(SELECTOR, "Mandant")
+
+
+def select_mandant(dom: Dom, name: str) -> None:
+    """Make `name` the working Mandant (a user with one Mandant may have no selector)."""
+    current = shown_mandant(dom)
+    if current is None or name_key(current) == name_key(name):
+        return
+    old = dom.document()
+    try:
+        dom.fill({SELECTOR: name}, "Mandant")
+    except Refused:
+        raise PermissionDenied(
+            f"Den Mandanten „{name}“ bietet die Auswahl „{dom.label(SELECTOR)}“ nicht an."
+        ) from None
+    dom.wait_replaced(old, 1.0)  # a selector may reload the page or redraw parts of it
+    dom.wait_settled()
+    shown = shown_mandant(dom)
+    if shown is None or name_key(shown) != name_key(name):
+        raise PageProblem(f"Die Auswahl „{dom.label(SELECTOR)}“ zeigt „{shown}“ statt „{name}“.")
+
+
 class MandantenPage(Page):
     title = "Mandanten"
-    markers = ("mandanten.suchen",)
+    markers = ("mandanten.filter",)
 
     def names(self) -> list[str]:
         return [str(entry["name"]) for entry in list_entries(self.dom, self.markers[0])]
 
-    def open(self, name: str) -> MandantPage:
-        """Click the Mandant with exactly this name; search for it if the list doesn't show it
-        (only a missing entry needs the list to have settled: one found is the one)."""
+    def open(self, name: str) -> MandantPanel:
+        """Click the Mandant with this name; filter for it if the list doesn't show it."""
         spec = list_spec(self.dom, self.markers[0], name=name)
-        clicked = self.dom.click_entry(spec)
-        if not clicked:
-            self.dom.wait_settled()
-            clicked = self.dom.click_entry(spec)
-        if not clicked:
+        self.dom.wait_settled()
+        if not self.dom.click_entry(spec):
             search = self.dom.element(self.markers[0], self.title)
             search.clear()
             search.send_keys(name, Keys.ENTER)
@@ -78,28 +106,29 @@ class MandantenPage(Page):
                 raise PermissionDenied(
                     f"Den Mandanten „{name}“ zeigt das AdminCenter diesem Benutzer nicht an."
                 )
-        return MandantPage(self.dom).wait_loaded()
+        return MandantPanel(self.dom).wait_loaded()
 
 
-class MandantPage(Page):
+class MandantPanel(Page):
     title = "Mandant"
     markers = ("mandant.impressum", "mandant.datenschutz", "mandant.bild")
 
-    def open_form(self, prefix: str) -> FormPage:
+    def open_form(self, prefix: str) -> FormDialog:
         self.dom.click(f"mandant.{prefix}", self.title, near="mandant.verwalten")
-        return FormPage(self.dom, prefix, FORMS[prefix]).wait_loaded()
+        return FormDialog(self.dom, prefix, FORMS[prefix]).wait_loaded()
 
-    def open_bild(self) -> BildPage:
+    def open_bild(self) -> BildDialog:
         self.dom.click("mandant.bild", self.title, near="mandant.verwalten")
-        return BildPage(self.dom).wait_loaded()
+        return BildDialog(self.dom).wait_loaded()
 
 
-class BildPage(Page):
+class BildDialog(Dialog):
     title = "Bild"
     markers = ("bild.bilddatei", "bild.hochladen")
 
     def sha256(self) -> str | None:
-        """SHA-256 of the image the page shows, fetched within the session; None without one."""
+        """SHA-256 of the image the dialog shows, fetched within the session; None without."""
+        self.dom.wait_settled()
         src = self.dom.run("image", {"field": self.dom.spec("bild.bilddatei")})
         if not src:
             return None
@@ -119,4 +148,5 @@ class BildPage(Page):
                 field,
             )
             field.send_keys(str(path.resolve()))
-        self.dom.press("bild.hochladen", self.title, confirm=["bild.gespeichert"])
+        self.dom.press("bild.hochladen", self.title, confirm=["bild.gespeichert"], closed=True)
+        self.close()

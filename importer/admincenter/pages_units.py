@@ -1,76 +1,67 @@
-"""Organisationseinheiten: the list (with the Mandant selector), the form, a unit's detail."""
+"""Organisationseinheiten: the list (table or tree, paged or searched on the server), a unit's
+panel, the empty panel of "Anlegen" / "Unterhalb anlegen", and the "Umhängen" dialog."""
 
 from __future__ import annotations
 
 import re
 from contextlib import suppress
-from typing import Any, Self
+from typing import Any
 
 from selenium.webdriver.common.keys import Keys
 
-from importer.admincenter.dom import Dom
-from importer.admincenter.locators import KOMMUNIKATION_FIELDS
-from importer.admincenter.pages import Page
+from importer.admincenter.pages import Dialog, Page
+from importer.admincenter.pages_channels import INTERNETADRESSEN, KOMMUNIKATION, ChannelEditor
 from importer.admincenter.pages_mandant import list_entries, list_spec
-from importer.admincenter.problems import (
-    LabelMissing,
-    PageProblem,
-    PageTimeout,
-    PermissionDenied,
-    Refused,
-    UnitExists,
-)
-from importer.admincenter.values import Unit, UnitRef
+from importer.admincenter.problems import LabelMissing, PageProblem, PageTimeout
+from importer.admincenter.values import PARENT_UNKNOWN, Unit, UnitRef
 from importer.admincenter.waits import wait_for
 from importer.model import name_key
 
-NO_PARENT = {"", "-", "–", "—", "keine", "– keine –", "(keine)"}
-SAVE_KOMMUNIKATION = "oe.kommunikation_speichern"
-CREATE_TITLE = "Organisationseinheit anlegen"
-TREE_INDENT = re.compile(r"^[\s\u00a0\-–—·•»>|]+")
+NO_PARENT = {
+    "",
+    "-",
+    "–",
+    "—",
+    "keine",
+    "– keine –",
+    "(keine)",
+    "– oberste ebene –",
+    "oberste ebene",
+}
 SEARCH_LIMIT = 5.0  # seconds a searched list may take to show only matching entries
+MAX_EXPANSIONS = 500
 RGB = re.compile(r"rgba?\((\d+),\s*(\d+),\s*(\d+)(?:,\s*([\d.]+))?\)")
+FILTER = "oe.filter"
 
 
 class UnitsPage(Page):
     title = "Organisationseinheiten"
-    markers = ("oe.anlegen",)
-
-    def select_mandant(self, name: str) -> UnitsPage:
-        """Show the units of `name` (users with several Mandanten choose in "Mandant")."""
-        current = shown_mandant(self.dom)
-        if current is None or current.casefold() == name.casefold():
-            return self
-        old = self.dom.document()
-        try:
-            self.dom.fill({"oe.mandant": name}, self.title)
-        except Refused:
-            raise PermissionDenied(
-                f"Den Mandanten „{name}“ bietet die Auswahl „{self.dom.label('oe.mandant')}“ "
-                "nicht an."
-            ) from None
-        if not self.dom.wait_replaced(old, 2.0):
-            self.driver.execute_script(
-                "const f = arguments[0].form; if (f) f.requestSubmit ? f.requestSubmit() : "
-                "f.submit();",
-                self.dom.find("oe.mandant"),
-            )
-            self.dom.wait_replaced(old, self.dom.timeout)
-        return UnitsPage(self.dom).wait_loaded()
+    markers = ("oe.anlegen", FILTER)
 
     def units(self) -> list[UnitRef]:
-        """The Mandant's units in list order, once the list has finished loading."""
-        entries = list_entries(self.dom, "oe.suchen")
-        return [UnitRef(str(e["name"]), e["href"]) for e in entries]
+        """The Mandant's units in list order (a tree opened fully first), each with its
+        parent where the list is a tree."""
+        self.expand_tree()
+        entries = list_entries(self.dom, FILTER)
+        return [
+            UnitRef(str(e["name"]), _parent(e["parent"]) if e["tree"] else PARENT_UNKNOWN)
+            for e in entries
+        ]
+
+    def expand_tree(self) -> None:
+        """Open every collapsed node of a tree (its children may load only then)."""
+        spec = list_spec(self.dom, FILTER)
+        for _ in range(MAX_EXPANSIONS):
+            self.dom.wait_settled()
+            if not self.dom.press_found(lambda: self.dom.run("collapsedNode", spec), "▸"):
+                return
 
     def search(self, text: str) -> list[UnitRef]:
-        """The entries the list shows after searching for `text` in its field "Suchen": the way
-        to units a list does not show (a list that shows only its first units)."""
-        field = self.dom.element("oe.suchen", self.title)
-        field.clear()
-        field.send_keys(text, Keys.ENTER)
+        """The entries the list shows after searching for `text` in its filter field: the way
+        to units a paged or long list does not show at once."""
+        self.type_filter(text)
         needle = name_key(text)
-        spec = list_spec(self.dom, "oe.suchen")
+        spec = list_spec(self.dom, FILTER)
 
         def only_matches(_driver: object) -> bool:
             items = self.dom.run("listItems", spec)["items"]
@@ -80,95 +71,99 @@ class UnitsPage(Page):
             wait_for(self.driver, only_matches, SEARCH_LIMIT)
         return self.units()
 
-    def open_unit(self, name: str) -> UnitPage:
+    def type_filter(self, text: str) -> None:
+        field = self.dom.element(FILTER, self.title)
+        field.clear()
+        field.send_keys(text, Keys.ENTER)
         self.dom.wait_settled()
-        if not self.dom.click_entry(list_spec(self.dom, "oe.suchen", name=name)):
-            raise PageProblem(f"Die Organisationseinheit „{name}“ steht nicht in der Liste.")
-        return UnitPage(self.dom).wait_loaded()
 
-    def open_create(self) -> UnitFormPage:
+    def open_unit(self, name: str) -> UnitPanel:
+        """Click the unit called `name` (searching for it where the list does not show it)."""
+        spec = list_spec(self.dom, FILTER, name=name)
+        self.dom.wait_settled()
+        if not self.dom.click_entry(spec):
+            self.search(name)
+            if not self.dom.click_entry(spec):
+                raise PageProblem(f"Die Organisationseinheit „{name}“ steht nicht in der Liste.")
+        return UnitPanel(self.dom).wait_showing(name)
+
+    def open_create(self) -> CreatePanel:
         self.dom.click("oe.anlegen", self.title)
-        return UnitFormPage(self.dom, CREATE_TITLE).wait_loaded()
+        return CreatePanel(self.dom).wait_loaded()
 
 
-class UnitFormPage(Page):
-    """Anlegen and Bearbeiten: "Name" and the parent unit."""
+class CreatePanel(Page):
+    """The panel in its empty state after "Anlegen" or "Unterhalb anlegen"."""
 
+    title = "Organisationseinheit anlegen"
     markers = ("oe.name", "oe.speichern")
 
-    def __init__(self, dom: Dom, title: str) -> None:
-        super().__init__(dom)
-        self.title = title
+    def save(self, name: str) -> UnitPanel:
+        """Save the new unit; the panel then shows it with its Id."""
+        self.dom.fill({"oe.name": name}, self.title)
+        self.dom.press(
+            "oe.speichern",
+            self.title,
+            confirm=["oe.gespeichert"],
+            arriveId=self.dom.spec("oe.id"),
+            written=True,
+        )
+        return UnitPanel(self.dom).wait_showing(name)
 
-    def wait_loaded(self) -> Self:
-        """The form's fields, and then a quiet page: a script may still be filling the choice
-        of the parent unit (e.g. from the same request that fills the list)."""
-        super().wait_loaded()
+
+class UnitPanel(Page):
+    title = "Organisationseinheit"
+    markers = ("oe.kommunikation", "oe.id")
+
+    def shows(self, name: str) -> bool:
+        """Whether the panel shows the unit `name` with its Id now, and no dialog is open."""
+        shown = self.dom.read_keys(["oe.name", "oe.id", "oe.kommunikation"])
+        return (
+            shown["oe.kommunikation"] is not None
+            and name_key(shown["oe.name"]) == name_key(name)
+            and bool(re.search(r"\d{4,}", shown["oe.id"] or ""))
+        )
+
+    def wait_showing(self, name: str) -> UnitPanel:
+        """Wait until the panel shows the unit `name` with its Id (a panel redrawn by script
+        may still show the unit before)."""
+        self.wait_loaded()
+        try:
+            wait_for(self.driver, lambda _driver: self.shows(name), self.dom.timeout)
+        except PageTimeout:
+            raise PageProblem(
+                f"Das AdminCenter zeigt die Organisationseinheit „{name}“ nicht an."
+            ) from None
         self.dom.wait_settled()
         return self
 
-    def offered(self) -> set[str] | None:
-        """Name keys of the units the choice of the parent unit offers (every unit of the
-        Mandant); None where its choices only appear while typing."""
-        offered = self.dom.run("choices", self.dom.spec("oe.parent"))
-        if offered is None:
-            return None
-        return {name_key(TREE_INDENT.sub("", text)) for text in offered}
-
-    def refuse_existing(self, name: str) -> None:
-        """Raise `UnitExists` if the choice of the parent unit offers `name` already: a last
-        look before Anlegen that catches a unit the list did not show."""
-        if name_key(name) in (self.offered() or set()):
-            raise UnitExists(name)
-
-    def save(self, name: str, parent: str | None, confirm: str) -> UnitPage:
-        values = {"oe.name": name, "oe.parent": parent or ""}
-        self.dom.fill(values, self.title, near="oe.speichern")
-        self.dom.press("oe.speichern", self.title, confirm=[confirm])
-        return UnitPage(self.dom).wait_loaded()
-
-
-class UnitPage(Page):
-    title = "Organisationseinheit"
-    markers = ("oe.id", "oe.kommunikation")
-
-    def _value_spec(self, key: str) -> dict[str, Any]:
-        return self.dom.spec(key, kind="value")
-
-    def read(self) -> Unit:
-        """Everything the detail page shows about the unit (one script call, two if the
-        Kommunikation tab must be opened first)."""
-        keys = [f"kommunikation.{f}" for f in KOMMUNIKATION_FIELDS]
-        specs = [self._value_spec(k) for k in ("oe.id", "oe.name", "oe.parent")]
-        specs += [self.dom.spec(k, near=SAVE_KOMMUNIKATION) for k in keys]
-        values = self.dom.read(specs)
-        if any(values[k] is None for k in keys):
-            self.open_kommunikation()
-            values = self.dom.read(specs)
-        for key in ("oe.id", "oe.name", *keys):
+    def read(self, parent: str | None = PARENT_UNKNOWN) -> Unit:
+        """Everything the panel shows about the unit (`parent`: what the list showed)."""
+        values = self.dom.read_keys(["oe.id", "oe.name", "oe.uebergeordnet", "oe.offline"])
+        for key in ("oe.id", "oe.name"):
             if values[key] is None:
                 raise LabelMissing(key, self.dom.label(key), self.title)
+        if values["oe.uebergeordnet"] is not None:
+            parent = _parent(values["oe.uebergeordnet"])
         badge = self.badge()
-        parent = values["oe.parent"]
         return Unit(
             oe_id=_digits(values["oe.id"] or ""),
-            name=values["oe.name"] or "",
-            parent=None if parent is None or parent.casefold() in NO_PARENT else parent,
-            **{f: values[f"kommunikation.{f}"] or None for f in KOMMUNIKATION_FIELDS},
+            name=(values["oe.name"] or "").strip(),
+            parent=parent,
             version=f"{badge['major']}.{badge['minor']}",  # "Version 1.0" says 1.0
             published=self.is_published(badge),
-            href=self.driver.current_url.split("#")[0],
+            offline=values["oe.offline"] is not None,
         )
 
     def badge(self) -> dict[str, Any]:
         badge = self.dom.run("badge")
         if badge is None:
-            raise LabelMissing("oe.versionen", "Versionsnummer (z. B. 1.0)", self.title)
+            raise LabelMissing("oe.version", "Versionsnummer (z. B. 1.0)", self.title)
         return badge
 
     def is_published(self, badge: dict[str, Any]) -> bool:
         """Whole version ≥ 1.0 with a green badge (background or text); where the colour says
-        nothing clear, the "Versionen" tab decides."""
+        nothing clear, the version tab decides."""
         if badge["minor"] != 0 or badge["major"] < 1:
             return False
         if is_green(badge["background"]) or is_green(badge["color"]):
@@ -178,41 +173,67 @@ class UnitPage(Page):
     def versions_say_published(self, version: str) -> bool:
         spec = {
             "version": re.sub(r"^\D+", "", version).replace(",", "."),
-            "published": self.dom.label("oe.veroeffentlicht"),
-            "draft": self.dom.label("oe.entwurf"),
+            "published": self.dom.labels("oe.veroeffentlicht"),
+            "draft": self.dom.labels("oe.entwurf"),
         }
         state = self.dom.run("versionState", spec)
-        if state is None and self.dom.find("oe.versionen") is not None:
-            self.dom.click("oe.versionen", self.title)
+        if state is None and self.dom.find("oe.version") is not None:
+            self.dom.click("oe.version", self.title)
             self.dom.wait_settled()
             state = self.dom.run("versionState", spec)
+            with suppress(PageProblem):
+                self.dom.click("oe.stammdaten", self.title)
         return state == "published"
 
-    def open_kommunikation(self) -> None:
-        hit = self.dom.run(
-            "seek", {"find": self.dom.spec(SAVE_KOMMUNIKATION), "problems": self.dom.problem_spec()}
-        )
-        if hit and hit.get("visible"):
-            return
-        self.dom.click("oe.kommunikation", self.title)
-        self.dom.seek(SAVE_KOMMUNIKATION, self.title)
+    def rename(self, name: str) -> None:
+        """Stammdaten: "Name", "Speichern"."""
+        self.dom.fill({"oe.name": name}, self.title)
+        self.dom.press("oe.speichern", self.title, confirm=["oe.gespeichert"], written=True)
+        self.wait_showing(name)
 
-    def save_kommunikation(self, values: dict[str, str | None]) -> None:
-        self.open_kommunikation()
-        fields = {f"kommunikation.{f}": values[f] for f in KOMMUNIKATION_FIELDS if f in values}
-        self.dom.fill(fields, "Kommunikation", near=SAVE_KOMMUNIKATION)
+    def create_child(self) -> CreatePanel:
+        self.dom.click("oe.unterhalb_anlegen", self.title)
+        return CreatePanel(self.dom).wait_loaded()
+
+    def can_move(self) -> bool:
+        return bool(self.dom.probe(["oe.umhaengen"])["oe.umhaengen"])
+
+    def open_move(self) -> MoveDialog:
+        self.dom.click("oe.umhaengen", self.title)
+        return MoveDialog(self.dom).wait_loaded()
+
+    def open_channels(self, which: str) -> ChannelEditor:
+        keys = KOMMUNIKATION if which == "kommunikation" else INTERNETADRESSEN
+        self.dom.click(keys.open, self.title, near="oe.verwalten")
+        return ChannelEditor(self.dom, keys).wait_loaded()
+
+
+class MoveDialog(Dialog):
+    title = "Umhängen"
+    markers = ("umhaengen.ziel", "umhaengen.ausfuehren")
+
+    def current(self) -> str | None:
+        """The parent the dialog says the unit has now (PARENT_UNKNOWN where it says none)."""
+        shown = self.dom.read_keys(["oe.uebergeordnet"])["oe.uebergeordnet"]
+        return PARENT_UNKNOWN if shown is None else _parent(shown)
+
+    def move(self, parent: str | None) -> None:
+        """Move under `parent` (None: to the top level, by an emptied field)."""
+        self.dom.fill({"umhaengen.ziel": parent or ""}, self.title)
         self.dom.press(
-            SAVE_KOMMUNIKATION, "Kommunikation", confirm=["oe.kommunikation_gespeichert"]
+            "umhaengen.ausfuehren",
+            self.title,
+            confirm=["oe.gespeichert"],
+            written=True,
+            closed=True,
         )
-
-    def open_edit(self) -> UnitFormPage:
-        self.dom.click("oe.bearbeiten", self.title)
-        return UnitFormPage(self.dom, "Organisationseinheit bearbeiten").wait_loaded()
+        self.close()
 
 
-def shown_mandant(dom: Dom) -> str | None:
-    """The Mandant the selector "Mandant" of the current page shows; None without one."""
-    return dom.read_keys(["oe.mandant"])["oe.mandant"]
+def _parent(shown: str | None) -> str | None:
+    if shown is None or shown.strip().casefold() in NO_PARENT:
+        return None
+    return shown.strip()
 
 
 def _digits(text: str) -> str:

@@ -48,3 +48,13 @@ class BrowserUnavailable(ImporterError):
     """No browser could be started (Chromium/Chrome/Edge or its driver missing or broken)."""
 
     exit_code = 2
+
+
+class LabelsMissing(ImporterError):
+    """Texts the run needs are not on the AdminCenter's pages: nothing (more) is written."""
+
+    exit_code = 1
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("Beschriftungen fehlen: " + "; ".join(lines))
+        self.lines = lines

@@ -345,6 +345,13 @@ def _check_kanal_choices(checker: _Checker, keys: ListKeys) -> None:
         checker.record(LabelCheck(keys.title, key, checker.label(key), hit is not None, "", hit))
 
 
+def check_unit_texts(client: AdminCenter, mandant: str, name: str) -> list[LabelCheck]:
+    """The texts of one unit's panel and dialogs (the run's look at its first new unit)."""
+    checker = _Checker(client)
+    _check_unit(checker, mandant, name)
+    return list(checker.results.values())
+
+
 def _check_rest(checker: _Checker) -> None:
     """Every key of the table appears in the report: the rest only shows in error cases."""
     for key in checker.client.locators:

@@ -9,6 +9,7 @@ visit, since one address serves every Mandant).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import suppress
 from pathlib import Path
 from typing import TypeVar
@@ -65,9 +66,12 @@ class AdminCenter:
         """Sign in; raises `LoginFailed` or `AdminCenterUnreachable`."""
         LoginPage(self.dom).open(self.base_url).login(user, password)
 
-    def check_labels(self, mandant: str | None = None) -> list[LabelCheck]:
-        """Read-only visit of every part a run needs; each text found or missing."""
-        return check_labels(self, mandant)
+    def check_labels(
+        self, mandant: str | None = None, others: Sequence[str] = ()
+    ) -> list[LabelCheck]:
+        """Read-only visit of every part a run needs; each text found or missing (`others`:
+        further Mandanten to look for a unit in, where `mandant` has none)."""
+        return check_labels(self, mandant, others)
 
     def capture(self, stem: Path) -> list[Path]:
         """Save `stem.png` and `stem.html` of the current page (password fields emptied)."""

@@ -143,7 +143,11 @@ class ChannelEditor(Dialog):
         self.select(index, entry)
         self._set_and_take(None, kennung)
 
-    def add(self, kanal: str, kennung: str) -> None:
+    def is_open(self) -> bool:
+        """Whether the editor is still shown (a box may stay after saving, a dialog closes)."""
+        return bool(self.dom.probe([self.markers[0]])[self.markers[0]])
+
+    def add(self, kanal: str | None, kennung: str) -> None:
         """A new entry of `kanal` with the Kennung, öffentlich, then "Übernehmen"."""
         before = len(self._rows())
         self.dom.click(self.keys.add, self.title)

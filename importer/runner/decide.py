@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from importer.admincenter.client import AdminCenter
-from importer.admincenter.locators import KOMMUNIKATION_FIELDS, OE_FORM_FIELDS
 from importer.admincenter.values import Unit
-from importer.model import Action, RowResult, name_key
-from importer.runner.diff import Change, diff_fields, sent_fields, text
+from importer.model import Action, RowResult, Status, name_key
+from importer.runner.diff import Change, Described, diff_fields, sent_fields, text
 from importer.runner.select import Row
 from importer.runner.units import UnitIndex
 from importer.workbook.columns import IMPRESSUM, LOGO, ORGANISATIONSEINHEITEN, Sheet
@@ -20,10 +19,11 @@ from importer.workbook.columns import IMPRESSUM, LOGO, ORGANISATIONSEINHEITEN, S
 class Decision:
     """What a row needs: nothing (no changes), a first save / creation, or these changes."""
 
-    changes: list[Change] = field(default_factory=list)
+    changes: list[Described] = field(default_factory=list)
     exists: bool = True
     unit: Unit | None = None
     by_id: bool = False
+    kept: list[str] = field(default_factory=list)  # entries that stay ("Servicekonto: bleibt")
 
     @property
     def unchanged(self) -> bool:
@@ -37,7 +37,25 @@ class Decision:
 class PlannedResult(RowResult):
     """A row's result in a dry run (`plan`): what a run would do, with the changed fields."""
 
-    changes: list[Change] = field(default_factory=list)
+    changes: list[Described] = field(default_factory=list)
+
+
+def planned(row: Row, decision: Decision, unit: Unit | None = None) -> RowResult:
+    """A plan's result: what a run would do and which values would change (`unit`: the
+    existing unit, None for one to create)."""
+    words = [change.describe() for change in decision.changes]
+    message = "; ".join(words + decision.kept) if words else "unverändert"
+    if unit is not None and not unit.published and not unit.offline:
+        message += f" (noch nicht veröffentlicht, Version {unit.version})"
+    return PlannedResult(
+        row.sheet,
+        row.number,
+        Status.LEER,
+        message,
+        action=action_for(decision),
+        oe_id=unit.oe_id if unit else None,
+        changes=decision.changes,
+    )
 
 
 def action_for(decision: Decision) -> Action:
@@ -80,22 +98,23 @@ def decide_bild(client: AdminCenter, mandant: str, row: Row) -> Decision:
     return Decision([change], exists=current is not None)
 
 
+STAMMDATEN = ("name", "parent")
+
+
 def decide_unit(index: UnitIndex, row: Row) -> Decision:
-    """A unit: the existing one (by OE-ID or name) and its differing fields, or a creation."""
+    """A unit: the existing one (by OE-ID or name) and its differing name and parent, or a
+    creation. The Kommunikation and Internetadressen are decided when they are read."""
     match = index.find(row)
-    wanted = desired(ORGANISATIONSEINHEITEN, row)
+    wanted = {f: row.values.get(f) for f in STAMMDATEN}
     if match.unit is None:
-        changes = diff_fields(
-            ORGANISATIONSEINHEITEN, sent_fields(ORGANISATIONSEINHEITEN), {}, wanted
-        )
-        return Decision(changes, exists=False)
-    return Decision(unit_changes(match.unit, wanted), unit=match.unit, by_id=match.by_id)
+        return Decision([], exists=False)
+    return Decision(stammdaten_changes(match.unit, wanted), unit=match.unit, by_id=match.by_id)
 
 
-def unit_changes(unit: Unit, wanted: dict[str, str | None]) -> list[Change]:
-    """Name (exact text), parent (by name key) and Kommunikation fields that differ."""
-    current: dict[str, object] = {"name": unit.name, "parent": unit.parent, **unit.kommunikation()}
-    if name_key(unit.parent) == name_key(wanted.get("parent")):
+def stammdaten_changes(unit: Unit, wanted: dict[str, str | None]) -> list[Described]:
+    """Name (exact text: another case is renamed) and parent (by name key) that differ; a
+    parent the AdminCenter does not show is decided when it is read."""
+    current: dict[str, object] = {"name": unit.name, "parent": unit.parent}
+    if not unit.parent_known or name_key(unit.parent) == name_key(wanted.get("parent")):
         current["parent"] = wanted.get("parent")
-    fields = OE_FORM_FIELDS + KOMMUNIKATION_FIELDS
-    return diff_fields(ORGANISATIONSEINHEITEN, fields, current, wanted)
+    return diff_fields(ORGANISATIONSEINHEITEN, STAMMDATEN, current, wanted)

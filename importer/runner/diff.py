@@ -8,8 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Protocol
 
 from importer.workbook.columns import Sheet
+
+
+class Described(Protocol):
+    """A change as the plan and the Meldung name it (a field of a form, an entry of a list)."""
+
+    @property
+    def field(self) -> str: ...
+
+    @property
+    def header(self) -> str: ...
+
+    def describe(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -37,9 +50,9 @@ def diff_fields(
     fields: Iterable[str],
     current: Mapping[str, object],
     desired: Mapping[str, object],
-) -> list[Change]:
+) -> list[Described]:
     """The fields whose desired value differs from the current one, in catalogue order."""
-    changes = []
+    changes: list[Described] = []
     for name in fields:
         old, new = text(current.get(name)), text(desired.get(name))
         if old != new:
@@ -52,6 +65,6 @@ def sent_fields(sheet: Sheet) -> tuple[str, ...]:
     return tuple(c.field for c in sheet.columns if c.label is not None and c.field != "mandant")
 
 
-def headers(changes: Iterable[Change]) -> str:
+def headers(changes: Iterable[Described]) -> str:
     """ "Telefon, E-Mail" for a Meldung."""
     return ", ".join(change.header for change in changes)

@@ -16,22 +16,26 @@ from pathlib import Path
 
 from loguru import logger
 
+from importer.admincenter.checks import NO_UNIT, needed
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.credentials import Credentials
 from importer.admincenter.locators import load_locators
 from importer.admincenter.problems import LabelMissing
+from importer.errors import LabelsMissing
 from importer.model import RowResult, name_key
 from importer.runner import progress as phases
+from importer.runner.context import Context, UnitTexts, label_line
 from importer.runner.journal import Journal, journal_path
+from importer.runner.mandant_steps import MandantSteps
 from importer.runner.options import RunOptions
 from importer.runner.progress import NoProgress, Progress
 from importer.runner.results import Collector, ResultSink, Sink
 from importer.runner.runfolder import RunFolder, create_run_folder, logging_to
 from importer.runner.select import Selection, select_rows
 from importer.runner.session import Session
-from importer.runner.steps import Context, MandantSteps
 from importer.runner.summary import RunSummary
 from importer.runner.workers import Job, run_jobs
+from importer.runner.writer import LiveWriter, PlanWriter
 from importer.validation.validate import validate_workbook
 from importer.workbook.columns import ORGANISATIONSEINHEITEN
 from importer.workbook.data import WorkbookData
@@ -126,6 +130,7 @@ class _Pass:
 
     def __post_init__(self) -> None:
         self.locators = load_locators(self.options.locators)  # a bad file stops before anything
+        self.unit_texts = UnitTexts(verified=True)
 
     def prepare(self) -> tuple[WorkbookData, Selection]:
         """Load, validate and select: no browser is needed for this."""
@@ -160,6 +165,9 @@ class _Pass:
                 for result in selection.invalid:
                     sink.put(result)
                 self.work(jobs, session, journal, sink, folder)
+            except LabelsMissing as missing:
+                logger.error("Beschriftungen fehlen an der ersten Einheit: {}", missing.lines)
+                summary.label_problems = missing.lines
             finally:
                 summary.results += sink.close()
                 if not self.dry_run:
@@ -181,7 +189,8 @@ class _Pass:
             summary.label_problems = [label_line(missing.label, missing.page, missing.key)]
         else:
             wanted = [allowed[k] for k in map(name_key, selection.mandanten()) if k in allowed]
-            summary.label_problems = preflight(session, wanted[0] if wanted else None)
+            summary.label_problems, verified = preflight(session, wanted)
+            self.unit_texts = UnitTexts(verified)
         if summary.label_problems:
             logger.error("Vorabprüfung: {} Beschriftungen fehlen", len(summary.label_problems))
             return None
@@ -208,24 +217,39 @@ class _Pass:
             Session(self.options, self.credentials, self.locators, stop) for _ in range(count - 1)
         ]
 
+        writer = PlanWriter() if self.dry_run else LiveWriter(journal)
+
         def work(worker: Session, job: Job) -> None:
             ctx = Context(
-                self.options, worker, journal, sink, self.progress, folder, stop, self.dry_run
+                self.options,
+                worker,
+                journal,
+                sink,
+                self.progress,
+                folder,
+                stop,
+                writer,
+                self.unit_texts,
             )
             MandantSteps(ctx, job).run()
 
         run_jobs(jobs, sessions, work, stop)
 
 
-def preflight(session: Session, mandant: str | None) -> list[str]:
-    """German lines for every label the run needs but the AdminCenter does not show
-    (checked on the pages of `mandant`, a Mandant of the workbook the user may manage)."""
-    checks = session.call(lambda c: c.check_labels(mandant))
-    return [label_line(c.label, c.page, c.key) for c in checks if c.found is False]
-
-
-def label_line(label: str, page: str, key: str) -> str:
-    return f"„{label}“ fehlt auf der Seite „{page}“ ({key})"
+def preflight(session: Session, mandanten: list[str]) -> tuple[list[str], bool]:
+    """German lines for every text the run needs but the AdminCenter does not show or the
+    check could not see, and whether a unit's texts were seen (on an existing unit of the
+    workbook's Mandanten the user may manage; where none has a unit, the run looks at the
+    first unit it creates)."""
+    first = mandanten[0] if mandanten else None
+    checks = session.call(lambda c: c.check_labels(first, mandanten[1:]))
+    lines = [label_line(c.label, c.page, c.key) for c in checks if c.found is False]
+    lines += [
+        f"„{c.label}“ ({c.key}) konnte nicht geprüft werden: {c.note}"
+        for c in checks
+        if c.found is None and needed(c.key, c.note) and c.note != NO_UNIT
+    ]
+    return lines, not any(c.note == NO_UNIT for c in checks)
 
 
 def revalidate(

@@ -60,6 +60,10 @@ class Session:
         assert self._client is not None
         return self._client
 
+    def live_client(self) -> AdminCenter | None:
+        """The client of the browser open now (None: none is open; no new one is started)."""
+        return self._client
+
     def open(self) -> None:
         """Start a browser and log in; `AdminCenterUnreachable` when the login page stays away."""
         self.close()
@@ -100,11 +104,17 @@ class Session:
         if self.stop.wait(self.options.backoff * 2**attempt):
             raise RunStopped()
 
-    def call(self, step: Callable[[AdminCenter], T]) -> T:
+    def call(
+        self,
+        step: Callable[[AdminCenter], T],
+        on_give_up: Callable[[Exception], None] | None = None,
+    ) -> T:
         """Run `step(client)`; retry technical failures, then raise the last one.
 
-        Before giving up, a fresh login proves the AdminCenter is still there: one that stays
-        down ends the run (`AdminCenterUnreachable`) instead of failing row after row.
+        `on_give_up` sees the last failure while the browser still shows it (evidence), before
+        any recovery. Before giving up, a fresh login proves the AdminCenter is still there:
+        one that stays down ends the run (`AdminCenterUnreachable`) instead of failing row
+        after row.
         """
         attempt = 0
         while True:
@@ -121,6 +131,8 @@ class Session:
                 failure = error
             logger.warning("Versuch {} fehlgeschlagen: {}", attempt + 1, first_line(failure))
             if attempt == self.options.retries:
+                if on_give_up is not None:
+                    on_give_up(failure)
                 if isinstance(failure, BROWSER_ERRORS):
                     self.open()
                 else:

@@ -1,36 +1,39 @@
-"""The units of one Mandant: find existing, create or update, verify publication, in batches.
+"""The units of one Mandant: find existing, create or update, lists, publication, in batches.
 
 Rows go parents first. A batch is saved completely, then its publication is verified (the
 AdminCenter publishes asynchronously, so waiting unit by unit would waste the waits), then the
 writer may save the workbook. Before every creation the journal records the intent; a pending
 intent (from a lost answer or an interrupted run) makes the runner re-read the Mandant's list
-and adopt the unit instead of creating it twice.
+and adopt the unit instead of creating it twice. Kommunikation and Internetadressen are read
+before anything is added to them, so a save whose answer was lost is never repeated as a
+second entry.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
 
 from importer.admincenter.client import AdminCenter
-from importer.admincenter.locators import KOMMUNIKATION_FIELDS
-from importer.admincenter.problems import PageTimeout, UnitExists
+from importer.admincenter.locators import CHANNEL_FIELDS
+from importer.admincenter.problems import PageTimeout
 from importer.admincenter.values import Unit
 from importer.model import Action, RowResult, Status, name_key
 from importer.runner import progress as phases
-from importer.runner.decide import Decision, decide_unit
-from importer.runner.diff import headers
+from importer.runner.channels import Wanted, entry_changes, kept
+from importer.runner.context import Context
+from importer.runner.decide import Decision, decide_unit, planned
+from importer.runner.diff import Change, headers
+from importer.runner.recorder import RowFailed, RowRecorder
 from importer.runner.select import Row
 from importer.runner.session import RunStopped
-from importer.runner.units import RowFailed, UnitIndex, parents_first
-
-if TYPE_CHECKING:
-    from importer.runner.steps import MandantSteps
+from importer.runner.units import UnitIndex, parents_first
+from importer.runner.writer import PLANNED_ID, EntryEdit
+from importer.workbook.columns import ORGANISATIONSEINHEITEN
 
 # A unit whose time limit ran out while its batch was being saved still gets one look.
 MIN_PUBLISH_CHECK = 1.0
-STAMMDATEN = frozenset({"name", "parent"})
+LISTS = (("kommunikation", CHANNEL_FIELDS), ("internet", ("internet",)))
 
 
 @dataclass
@@ -45,18 +48,22 @@ class Saved:
 
 
 class UnitSteps:
-    def __init__(self, steps: MandantSteps, rows: list[Row]) -> None:
-        assert steps.name is not None
-        self.steps = steps
-        self.ctx = steps.ctx
-        self.name: str = steps.name
+    def __init__(
+        self,
+        ctx: Context,
+        recorder: RowRecorder,
+        mandant: str,
+        rows: list[Row],
+        blocked: dict[str, int],
+    ) -> None:
+        self.ctx = ctx
+        self.recorder = recorder
+        self.name = mandant  # the AdminCenter's spelling
         self.rows = parents_first(rows)
         self.index = UnitIndex(self.name, lambda: self.ctx.session.client)
-        self.failed = dict(steps.job.blocked)  # name key of a failed or invalid unit → its row
-        self.planned: set[str] = set()  # dry run: name keys a run would create or rename to
+        self.failed = dict(blocked)  # name key of a failed or invalid unit → its row
+        self.to_create: set[str] = set()  # name keys this run creates or renames to
         self.created: set[str] = set()  # name keys of units this run created
-        self.offered: set[str] | None = None  # dry run: the units the Anlegen form offers
-        self.offered_read = False
 
     def run(self) -> None:
         size = self.ctx.options.batch_size
@@ -78,22 +85,24 @@ class UnitSteps:
     def save_row(self, row: Row) -> Saved | None:
         if self.ctx.stop.is_set():
             raise RunStopped()
-        outcome = self.steps.guard(row, lambda client: self.save(client, row))
+        outcome = self.recorder.guard(row, lambda client: self.save(client, row))
         self.ctx.progress.advance(phases.EINHEITEN)
         if isinstance(outcome, Saved):
             return outcome
         if outcome.status == Status.FEHLER:
             self.failed[name_key(row.values.get("name"))] = row.number
-        self.steps.finish(outcome)
+        self.recorder.finish(outcome)
         self.ctx.progress.advance(phases.VEROEFFENTLICHUNG)
         return None
 
     def verify_row(self, item: Saved) -> None:
-        if item.decision.unchanged and item.unit.published:
+        if self.ctx.writer.dry:
+            result = self.planned(item)
+        elif not item.decision.changes and item.decision.exists and item.unit.published:
             result = self.ok(item, item.unit)
         else:
-            result = self.steps.guard(item.row, lambda client: self.verify(client, item))
-        self.steps.finish(result)
+            result = self.recorder.guard(item.row, lambda client: self.verify(client, item))
+        self.recorder.finish(result)
         self.ctx.progress.advance(phases.VEROEFFENTLICHUNG)
 
     def interrupted(self, saved: list[Saved]) -> None:
@@ -103,12 +112,13 @@ class UnitSteps:
                 f"Lauf abgebrochen, bevor die Veröffentlichung geprüft wurde (OE-ID "
                 f"{item.unit.oe_id}) – erneuter Lauf prüft erneut"
             )
-            self.steps.finish(
+            self.recorder.finish(
                 item.row.result(Status.FEHLER, message, Action.FEHLGESCHLAGEN, item.unit.oe_id)
             )
 
-    def save(self, client: AdminCenter, row: Row) -> Saved | RowResult:
-        """Find the row's unit, create or update it; idempotent, so a retry is safe."""
+    # -- the step of one unit (idempotent: a retry reads again and does only what is left) ---
+
+    def save(self, client: AdminCenter, row: Row) -> Saved:
         name = row.values.get("name") or ""
         parent = row.values.get("parent") or None
         self.check_parent(parent)
@@ -117,55 +127,113 @@ class UnitSteps:
             self.index.refresh()  # an earlier create may have happened: adopt, don't duplicate
         decision = decide_unit(self.index, row)
         self.check_parent_exists(parent)
-        if self.ctx.dry_run:
-            if decision.unit is None and self.offered_already(client, name):
-                decision = self.unlisted(row)  # as the run will: found, not created
-            if decision.unit is None or "name" in decision.fields():
-                self.planned.add(name_key(name))
-            return self.steps.planned(row, decision, decision.unit)
-        intended = decision.unit is None
-        if intended:
-            self.ctx.journal.intent(self.name, name, row.number)
-            try:
-                unit = client.create_unit(self.name, name, parent)
-            except UnitExists:
-                decision = self.unlisted(row)
-        if decision.unit is not None:
-            unit = decision.unit
-            if decision.fields() & STAMMDATEN:
-                client.update_stammdaten(self.name, unit, name, parent)
-                unit = replace(unit, name=name, parent=parent)
-        self.index.remember(unit)
-        if pending or intended:
-            self.ctx.journal.done(self.name, name, row.number, unit.oe_id)
+        writer = self.ctx.writer
+        if decision.unit is None:
+            unit = writer.create_unit(client, self.name, row.number, name, parent)
+            self.index.remember(unit)
+            self.created.add(name_key(name))
+            self.check_texts(client, unit)
+        else:
+            self.check_texts(client, decision.unit)
+            unit = self.update(client, row, decision)
         if pending or decision.unit is None:
-            self.created.add(name_key(name))  # a retry of this step still reports "angelegt"
-        created = name_key(name) in self.created
-        if decision.fields() & set(KOMMUNIKATION_FIELDS):
-            values = {f: row.values.get(f) for f in KOMMUNIKATION_FIELDS}
-            client.save_kommunikation(self.name, unit, values)
+            writer.settle(self.name, name, row.number, unit.oe_id)
+        if decision.unit is None or "name" in {c.field for c in decision.changes}:
+            self.to_create.add(name_key(name))
+        for which, fields in LISTS:
+            self.lists(client, row, unit, which, fields, decision)
+        created = name_key(name) in self.created  # a retry of this step still says "angelegt"
         return Saved(row, unit, decision, created, time.monotonic())
 
-    def offered_already(self, client: AdminCenter, name: str) -> bool:
-        """Dry run: whether the Anlegen form (read once per Mandant) offers `name` already,
-        as the run's last look before saving would find."""
-        if not self.offered_read:
-            self.offered = client.offered_units(self.name)
-            self.offered_read = True
-        return self.offered is not None and name_key(name) in self.offered
+    def check_texts(self, client: AdminCenter, unit: Unit) -> None:
+        """Before the first unit is changed: are its texts there (where the pre-flight could
+        not look at one)?"""
+        if unit.oe_id != PLANNED_ID:
+            self.ctx.unit_texts.check_once(client, self.name, unit.name)
 
-    def unlisted(self, row: Row) -> Decision:
-        """The row's unit exists though the list did not show it (the Anlegen form offered
-        it): found through the list's search and taken over, never created a second time."""
-        name = row.values.get("name") or ""
-        self.index.search(name)
-        decision = decide_unit(self.index, row)
-        if decision.unit is None:
+    def update(self, client: AdminCenter, row: Row, decision: Decision) -> Unit:
+        """Rename and move an existing unit as the workbook says; an offline unit is left."""
+        assert decision.unit is not None
+        unit = decision.unit
+        if unit.offline:
             raise RowFailed(
-                f"{UnitExists(name).message} Auch „Suchen“ findet sie nicht; nicht angelegt, "
-                "damit sie nicht doppelt entsteht. Bitte ihre OE-ID in die Zeile eintragen.",
+                f"Die Organisationseinheit „{unit.name}“ (OE-ID {unit.oe_id}) ist offline "
+                "genommen; der Importer ändert sie nicht. Bitte im AdminCenter prüfen und "
+                "wieder online stellen, dann erneut ausführen.",
+                evidence=False,
+                oe_id=unit.oe_id,
             )
-        return decision
+        name = row.values.get("name") or ""
+        parent = row.values.get("parent") or None
+        if not unit.parent_known and client.can_move(self.name, unit):
+            unit = replace(unit, parent=client.shown_parent(self.name, unit))
+            self.index.remember(unit)
+            if unit.parent_known and name_key(unit.parent) != name_key(parent):
+                decision.changes.append(parent_change(unit.parent, parent))
+        if name != unit.name:
+            self.ctx.writer.rename_unit(client, self.name, unit, name)
+            unit = replace(unit, name=name)
+            self.index.remember(unit)
+        if "parent" in {c.field for c in decision.changes}:
+            self.move(client, unit, parent)
+            unit = replace(unit, parent=parent)
+            self.index.remember(unit)
+        return unit
+
+    def move(self, client: AdminCenter, unit: Unit, parent: str | None) -> None:
+        if not client.can_move(self.name, unit):
+            where = f"unter „{parent}“" if parent else "auf die oberste Ebene"
+            raise RowFailed(
+                f"Die Organisationseinheit „{unit.name}“ (OE-ID {unit.oe_id}) liegt unter "
+                f"„{unit.parent or '– oberste Ebene –'}“; diese Oberfläche bietet kein "
+                f"„Umhängen“. Bitte die Einheit im AdminCenter von Hand {where} verschieben, "
+                "dann erneut ausführen.",
+                oe_id=unit.oe_id,
+            )
+        self.ctx.writer.move_unit(client, self.name, unit, parent)
+
+    def lists(
+        self,
+        client: AdminCenter,
+        row: Row,
+        unit: Unit,
+        which: str,
+        fields: tuple[str, ...],
+        decision: Decision,
+    ) -> None:
+        """Kommunikation or Internetadressen: read, decide, let the writer save."""
+        wanted = self.wanted(row, fields)
+        if not wanted:
+            return
+        if unit.oe_id == PLANNED_ID:  # a plan's new unit has no entries yet
+            decision.changes.extend(entry_changes([], wanted))
+            return
+        if self.ctx.journal.entries_pending(self.name, unit.name, which):
+            client.reset_cache()  # a save may have reached the server: read it afresh
+        edit = EntryEdit(
+            self.name, unit.name, which, client.channels(self.name, unit.name, which), wanted
+        )
+        edit.changes = entry_changes(edit.entries, wanted)
+        decision.kept.extend(kept(edit.entries, wanted))
+        if not edit.changes:
+            edit.editor.close()
+            return
+        self.ctx.writer.save_entries(client, edit)
+        decision.changes.extend(edit.changes)
+
+    def wanted(self, row: Row, fields: tuple[str, ...]) -> list[Wanted]:
+        """The row's values for a list (an empty optional cell leaves that Kanal alone)."""
+        locators = self.ctx.session.locators
+        out = []
+        for f in fields:
+            value = row.values.get(f)
+            if value:
+                captions = locators.labels(f"kanal.{f}") if f in CHANNEL_FIELDS else ()
+                header = ORGANISATIONSEINHEITEN.column(f).header
+                out.append(Wanted(f, header, captions, value))
+        return out
+
+    # -- parents --------------------------------------------------------------------------
 
     def check_parent(self, parent: str | None) -> None:
         if parent and name_key(parent) in self.failed:
@@ -176,15 +244,17 @@ class UnitSteps:
             )
 
     def check_parent_exists(self, parent: str | None) -> None:
-        if parent and name_key(parent) not in self.planned and not self.index.has(parent):
+        if parent and name_key(parent) not in self.to_create and not self.index.has(parent):
             raise RowFailed(
                 f"Die übergeordnete Einheit „{parent}“ gibt es beim Mandanten „{self.name}“ "
                 "nicht. Bitte prüfen; ein erneuter Lauf ohne Korrektur hilft nicht.",
                 evidence=False,
             )
 
+    # -- publication and the row's result -------------------------------------------------
+
     def verify(self, client: AdminCenter, item: Saved) -> RowResult:
-        """Wait for the badge to turn green, within what is left of the unit's time limit."""
+        """Wait for the version to turn green, within what is left of the unit's time limit."""
         limit = self.ctx.options.publish_timeout
         left = max(item.saved_at + limit - time.monotonic(), MIN_PUBLISH_CHECK)
         try:
@@ -212,3 +282,14 @@ class UnitSteps:
         if decision.unit is not None and not decision.by_id and not item.created:
             message = f"vorhandene Einheit übernommen (OE-ID {unit.oe_id}), {message}"
         return row.result(Status.OK, message, action, oe_id=unit.oe_id)
+
+    def planned(self, item: Saved) -> RowResult:
+        decision = item.decision
+        if item.created:
+            decision = replace(decision, exists=False)
+        return planned(item.row, decision, None if item.created else item.unit)
+
+
+def parent_change(old: str | None, new: str | None) -> Change:
+    header = ORGANISATIONSEINHEITEN.column("parent").header
+    return Change("parent", header, old or "", new or "")

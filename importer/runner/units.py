@@ -13,21 +13,8 @@ from dataclasses import dataclass
 from importer.admincenter.client import AdminCenter
 from importer.admincenter.values import Unit, UnitRef
 from importer.model import name_key
+from importer.runner.recorder import RowFailed
 from importer.runner.select import Row
-
-
-class RowFailed(Exception):
-    """A row cannot be done for a reason the runner found itself (German message).
-
-    `evidence`: whether the current page is worth a screenshot; `oe_id`: the unit's ID when it
-    exists already (written into the row even though the row failed).
-    """
-
-    def __init__(self, message: str, evidence: bool = True, oe_id: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.evidence = evidence
-        self.oe_id = oe_id
 
 
 @dataclass
@@ -122,7 +109,6 @@ class UnitIndex:
             "ein erneuter Lauf ohne Korrektur hilft nicht.",
             evidence=False,
         )
-
 
     def _read_until(self, oe_id: str) -> Unit | None:
         """Read the listed units not read yet until one has this OE-ID."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from contextlib import suppress
 from pathlib import Path
 
 from selenium.common.exceptions import ElementNotInteractableException
@@ -12,13 +13,15 @@ from selenium.webdriver.common.keys import Keys
 
 from importer.admincenter.dom import Dom
 from importer.admincenter.pages import Dialog, FormDialog, Page
-from importer.admincenter.problems import PageProblem, PermissionDenied, Refused
+from importer.admincenter.problems import PageProblem, PageTimeout, PermissionDenied, Refused
+from importer.admincenter.waits import wait_for
 from importer.admincenter.script import FETCH_BASE64
 from importer.model import name_key
 
 FORMS = {"impressum": "Impressum", "datenschutz": "Datenschutzbeauftragter"}
 SELECTOR = "mandant.auswahl"
 MAX_LIST_PAGES = 200
+PAGE_TURN = 10.0  # seconds a list may take to show its next page
 # Paging controls that are never list entries (besides the table's "liste.weiter").
 PAGER_WORDS = {
     "Zurück",
@@ -43,8 +46,8 @@ def list_entries(dom: Dom, search_key: str) -> list[dict[str, str | None]]:
     """Every entry of the list next to the search field, following its pages."""
     spec = list_spec(dom, search_key, next=dom.spec("liste.weiter"))
     entries: list[dict[str, str | None]] = []
+    dom.wait_settled()
     for _page in range(MAX_LIST_PAGES):
-        dom.wait_settled()
         answer = dom.run("listItems", spec)
         # the list may have ended on the login or error page while it loaded (e.g. the session
         # expired): what that page shows are no entries, and "no units" would be a wrong answer
@@ -54,7 +57,15 @@ def list_entries(dom: Dom, search_key: str) -> list[dict[str, str | None]]:
         if not new or not answer["next"]:
             break
         dom.press_found(lambda: dom.run("listItems", spec)["next"], dom.label("liste.weiter"))
+        _wait_turned(dom, spec, answer["items"])
     return entries
+
+
+def _wait_turned(dom: Dom, spec: dict[str, object], before: list[object]) -> None:
+    """After "next page": wait until the list shows other entries, then for a quiet page."""
+    with suppress(PageTimeout):
+        wait_for(dom.driver, lambda _d: dom.run("listItems", spec)["items"] != before, PAGE_TURN)
+    dom.wait_settled()
 
 
 def shown_mandant(dom: Dom) -> str | None:

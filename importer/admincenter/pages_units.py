@@ -51,10 +51,27 @@ class UnitsPage(Page):
     def expand_tree(self) -> None:
         """Open every collapsed node of a tree (its children may load only then)."""
         spec = list_spec(self.dom, FILTER)
+        pressed: list[object] = []
         for _ in range(MAX_EXPANSIONS):
             self.dom.wait_settled()
-            if not self.dom.press_found(lambda: self.dom.run("collapsedNode", spec), "▸"):
+            node = self.dom.run("collapsedNode", spec)
+            if node is None:
                 return
+            if pressed.count(node["el"]) >= 2:
+                raise PageProblem(
+                    "Ein Knoten der Liste der Organisationseinheiten lässt sich nicht aufklappen."
+                )
+            pressed.append(node["el"])
+            self.dom.press_found(lambda n=node: n, "▸")
+            with suppress(PageTimeout):  # opened once the node says so (children may load)
+                wait_for(
+                    self.driver,
+                    lambda _d, n=node: (
+                        self.dom.run("collapsedNode", spec) is None
+                        or self.dom.run("collapsedNode", spec)["el"] != n["el"]
+                    ),
+                    10.0,
+                )
 
     def search(self, text: str) -> list[UnitRef]:
         """The entries the list shows after searching for `text` in its filter field: the way

@@ -15,7 +15,7 @@ from importlib.resources import files
 
 PARTS = ("text", "find", "fill", "outcome", "lists", "tables", "badge")
 EXPORTS = (
-    "find probe read: readAll fill option choices expanded arm problems outcome quiet busy seek "
+    "find probe read:readAll fill option choices expanded arm problems outcome quiet busy seek "
     "listItems listItem collapsedNode tableRows tableRow badge image versionState"
 )
 MISSING = "__amt24missing"
@@ -42,7 +42,7 @@ def network_counter() -> str:
 def library() -> str:
     """The whole library; defines `window.__amt24lib` once per document."""
     body = "\n".join(_source(part) for part in PARTS)
-    exports = ", ".join(EXPORTS.split())
+    exports = ", ".join(name.replace(":", ": ") for name in EXPORTS.split())
     return (
         "(() => {\nif (window.__amt24lib) return;\n"
         + body

@@ -74,16 +74,18 @@ function labelledBy(c) {
   return ids.map(i => byId(i) && byId(i) !== c ? text(byId(i)) : '').join(' ');
 }
 
-// The text right after a check box (a "☐ Öffentlich" written beside it).
+// The text right after a check box (a "☐ Öffentlich" written beside it): up to the first
+// element with words, never into the next control or button.
 function textAfter(c) {
-  const parts = [];
-  for (let n = c.nextSibling; n && parts.join('').length < 80; n = n.nextSibling) {
-    if (n.nodeType === 3) parts.push(n.data);
-    else if (n.nodeType === 1 && !n.matches(ANY_CONTROL) && !n.querySelector(ANY_CONTROL))
-      parts.push(text(n));
-    else break;
+  let out = '';
+  for (let n = c.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === 3) out += n.data;
+    else if (n.nodeType !== 1 || n.matches(ANY_CONTROL + ', ' + PRESS) ||
+      n.querySelector(ANY_CONTROL + ', ' + PRESS)) break;
+    else out += ' ' + text(n);
+    if (n.nodeType === 1 && norm(out)) break;
   }
-  return parts.join(' ');
+  return out;
 }
 
 function fieldCands(kind, labels, root) {

@@ -145,8 +145,10 @@ function collapsedNode(spec) {
   const box = listBox(spec);
   for (const item of box.querySelectorAll('[role=treeitem][aria-expanded=false]')) {
     if (!visible(item)) continue;
-    const own = [...item.querySelectorAll('*')].filter(e =>
-      e.closest('[role=treeitem]') === item && !within(e, '[role=group]'));
+    const own = [...item.querySelectorAll('*')].filter(e => {
+      const group = e.closest('[role=group]');
+      return e.closest('[role=treeitem]') === item && !(group && item.contains(group));
+    });
     const toggle = own.find(e => visible(e) && (TWISTY.test(norm(text(e))) ||
       EXPAND_WORDS.test(e.getAttribute('aria-label') || e.getAttribute('title') || '')));
     return toggle ? pressable(toggle) : {...pressable(item), key: true};

@@ -2,6 +2,7 @@
 
 from importer.cli import (  # noqa: F401  (registers the commands)
     admincenter_commands,
+    demo_commands,
     runner_commands,
     sandbox_commands,
     workbook_commands,

@@ -64,6 +64,9 @@ def check(
     raise typer.Exit(report.exit_code)
 
 
+GENERATIONS = {"neu": "neu (seit 2024)", "klassisch": "klassisch (bis 2024)"}
+
+
 def print_report(report: CheckReport) -> None:
     from rich.table import Table
 
@@ -75,14 +78,32 @@ def print_report(report: CheckReport) -> None:
             result = f"[dim]– {check.note}[/]"
         else:
             result = "[green]gefunden[/]" if check.found else "[bold red]FEHLT[/]"
-        table.add_row(check.page, check.key, check.label, result)
+        shown = check.form if check.found and check.form else check.label
+        table.add_row(check.page, check.key, shown, result)
     console.print(table)
-    missing = len(report.missing)
+    console.print(generation_line(report), highlight=False)
+    missing, unverified = len(report.missing), len(report.unverified)
     if missing:
         console.print(
             f"[bold red]{missing} Beschriftung(en) fehlen.[/] Passen Sie sie mit --locators an "
             "(siehe docs/locators.md).",
             highlight=False,
         )
+    elif unverified:
+        console.print(
+            f"[yellow]{unverified} Beschriftung(en), die der Import braucht, konnten nicht "
+            "geprüft werden[/] (siehe „–“ oben). Ein Import prüft sie, bevor er etwas ändert, "
+            "und hält an, wenn eine fehlt.",
+            highlight=False,
+        )
     else:
-        console.print("[green]Alle prüfbaren Beschriftungen gefunden.[/]", highlight=False)
+        console.print("[green]Alle Beschriftungen, die der Import braucht, gefunden.[/]")
+
+
+def generation_line(report: CheckReport) -> str:
+    """Which generation of the AdminCenter the check recognised, and by how many texts."""
+    if report.generation is None:
+        votes = ", ".join(f"{GENERATIONS[g]}: {n}" for g, n in report.forms.items())
+        return f"Oberfläche: nicht eindeutig erkannt ({votes or 'keine typischen Texte'})."
+    count = report.forms[report.generation]
+    return f"Oberfläche erkannt: {GENERATIONS[report.generation]} ({count} typische Texte)."

@@ -1,4 +1,4 @@
-"""`plan`, `run` and `demo`: the commands that talk to the AdminCenter through the runner.
+"""`plan` and `run`: the commands that talk to the AdminCenter through the runner.
 
 Selenium, pandas, pandera and Rich's progress bars make importing slow: each command imports
 them when it runs, so that `amt24-import --help` and the other commands start fast.
@@ -178,28 +178,4 @@ def plan(
         console.print_json(plan_json(summary))
     else:
         print_plan(summary)
-    raise typer.Exit(summary.exit_code)
-
-
-@app.command("demo")
-def demo(
-    workers: Workers = 2,
-    latenz_ms: Annotated[
-        int,
-        typer.Option("--latenz-ms", help="Künstliche Antwortzeit der Sandbox in Millisekunden."),
-    ] = 0,
-) -> None:
-    """Spielt den Beispiel-Landkreis Meißen in eine eingebaute Sandbox ein und zeigt das Ergebnis.
-
-    Kopiert examples/landkreis-meissen.xlsx nach ./amt24-demo-ergebnis.xlsx (überschreibt eine
-    vorhandene Datei), startet die Sandbox auf einem freien Port, importiert alles (Benutzer
-    admin) und beendet die Sandbox wieder.
-    """
-    from importer.cli.runner_render import print_run_summary, progress_bars
-    from importer.runner.demo import DEMO_RESULT, run_demo
-
-    quiet_log()
-    with progress_bars() as bars:
-        summary = call(run_demo, Path.cwd() / DEMO_RESULT, workers, latenz_ms, bars)
-    print_run_summary(summary)
     raise typer.Exit(summary.exit_code)

@@ -132,7 +132,6 @@ def differences(want: Sequence[Entry], shown: Sequence[Entry]) -> list[str]:
             and s.oeffentlich is not None
             and w.oeffentlich != s.oeffentlich
         ):
-            problems.append(
-                f"Eintrag {position}: {'nicht ' if w.oeffentlich else ''}öffentlich erwartet"
-            )
+            wanted_state = "öffentlich" if w.oeffentlich else "nicht öffentlich"
+            problems.append(f"Eintrag {position}: {wanted_state} erwartet")
     return problems

@@ -17,20 +17,16 @@ PREFIXES = {"Impressum": "impressum", "Datenschutzbeauftragte": "datenschutz", "
 
 def test_form_fields_come_from_the_catalogue_labels() -> None:
     for sheet in DATA_SHEETS:
+        if sheet.name not in PREFIXES:
+            continue
         for column in sheet.columns:
-            if column.label is None:
-                continue
-            if sheet.name in PREFIXES:
+            if column.label is not None and column.field != "mandant":
                 key = f"{PREFIXES[sheet.name]}.{column.field}"
-            elif column.field in ("name", "parent"):
-                key = f"oe.{column.field}"
-            else:
-                key = f"kommunikation.{column.field}"
-            assert DEFAULT_LOCATORS[key].label == column.label, key
+                assert DEFAULT_LOCATORS[key].labels == (column.label,), key
 
 
-def test_every_locator_has_a_known_kind_and_a_label() -> None:
-    assert all(loc.kind in KINDS and loc.label for loc in DEFAULT_LOCATORS.values())
+def test_every_locator_has_a_known_kind_and_labels() -> None:
+    assert all(loc.kind in KINDS and loc.labels for loc in DEFAULT_LOCATORS.values())
     assert load_locators(None) == DEFAULT_LOCATORS
 
 
@@ -44,13 +40,15 @@ def test_a_toml_file_overrides_labels_and_kinds(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         '[locators]\n"impressum.email" = "E-Mail-Adresse"\n'
-        '"oe.parent" = { kind = "field", label = "Übergeordnete Einheit" }\n',
+        '"kanal.telefon" = ["Festnetz", "Telefon"]\n'
+        '"oe.filter" = { kind = "select", label = "Schnellsuche" }\n',
     )
     table = load_locators(path)
     changed = {k: v for k, v in table.items() if DEFAULT_LOCATORS[k] != v}
     assert changed == {
-        "impressum.email": Locator("field", "E-Mail-Adresse"),
-        "oe.parent": Locator("field", "Übergeordnete Einheit"),
+        "impressum.email": Locator("field", ("E-Mail-Adresse",)),
+        "kanal.telefon": Locator("option", ("Festnetz", "Telefon")),
+        "oe.filter": Locator("select", ("Schnellsuche",)),
     }
     assert DEFAULT_LOCATORS["impressum.email"].label == "E-Mail"
 
@@ -63,11 +61,12 @@ def test_a_toml_file_overrides_labels_and_kinds(tmp_path: Path) -> None:
             "unbekannter Schlüssel „impresum.email“. Meinten Sie: impressum.email",
         ),
         (
-            '[locators]\n"oe.parent" = { kind = "dropdown", label = "x" }\n',
-            "„oe.parent“ hat die unbekannte Art „dropdown“",
+            '[locators]\n"oe.filter" = { kind = "dropdown", label = "x" }\n',
+            "„oe.filter“ hat die unbekannte Art „dropdown“",
         ),
         ('[locators]\n"oe.name" = "  "\n', "die Beschriftung von „oe.name“ ist leer"),
         ('[locators]\n"oe.name" = 3\n', "„oe.name“ braucht eine Beschriftung als Text"),
+        ('[locators]\n"oe.name" = []\n', "die Beschriftung von „oe.name“ ist leer"),
         ("locators = 1\n", "[locators] muss eine Tabelle sein"),
         ("[locators\n", "ist nicht lesbar"),
     ],
@@ -90,5 +89,7 @@ def test_the_docs_list_every_key_with_its_default_label() -> None:
         DOCS.read_text("utf-8"),
         flags=re.MULTILINE,
     )
-    documented = {key: Locator(kind, label.strip()) for key, kind, label in rows}
+    documented = {
+        key: Locator(kind, tuple(label.strip().split(" / "))) for key, kind, label in rows
+    }
     assert documented == DEFAULT_LOCATORS

@@ -187,7 +187,13 @@ def plan_json(summary: RunSummary) -> str:
                 "mandant": summary.mandant_of.get((result.sheet, result.row), ""),
                 "action": PLAN_WORDS.get(result.action or Action.UNVERAENDERT, ""),
                 "changes": [
-                    {"field": c.field, "column": c.header, "old": c.old, "new": c.new}
+                    {
+                        "field": c.field,
+                        "column": c.header,
+                        "old": c.old,
+                        "new": c.new,
+                        "text": c.describe(),
+                    }
                     for c in changes
                 ],
                 "message": result.message,

@@ -50,6 +50,10 @@ class EntryChange:
         return self.wanted.header
 
     @property
+    def new(self) -> str:
+        return self.wanted.value
+
+    @property
     def name(self) -> str:
         return self.wanted.caption or "Internetadresse"
 

@@ -14,8 +14,8 @@ from selenium.webdriver.common.keys import Keys
 from importer.admincenter.dom import Dom
 from importer.admincenter.pages import Dialog, FormDialog, Page
 from importer.admincenter.problems import PageProblem, PageTimeout, PermissionDenied, Refused
-from importer.admincenter.waits import wait_for
 from importer.admincenter.script import FETCH_BASE64
+from importer.admincenter.waits import wait_for
 from importer.model import name_key
 
 FORMS = {"impressum": "Impressum", "datenschutz": "Datenschutzbeauftragter"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
+from functools import partial
 from typing import Any
 
 from selenium.webdriver.common.keys import Keys
@@ -62,16 +63,14 @@ class UnitsPage(Page):
                     "Ein Knoten der Liste der Organisationseinheiten lässt sich nicht aufklappen."
                 )
             pressed.append(node["el"])
-            self.dom.press_found(lambda n=node: n, "▸")
+            self.dom.press_found(partial(_same, node), "▸")
             with suppress(PageTimeout):  # opened once the node says so (children may load)
-                wait_for(
-                    self.driver,
-                    lambda _d, n=node: (
-                        self.dom.run("collapsedNode", spec) is None
-                        or self.dom.run("collapsedNode", spec)["el"] != n["el"]
-                    ),
-                    10.0,
-                )
+                wait_for(self.driver, partial(self._opened, spec, node["el"]), 10.0)
+
+    def _opened(self, spec: dict[str, Any], element: object, _driver: object) -> bool:
+        """Whether the first collapsed node is another one than `element` (or none is)."""
+        node = self.dom.run("collapsedNode", spec)
+        return node is None or node["el"] != element
 
     def search(self, text: str) -> list[UnitRef]:
         """The entries the list shows after searching for `text` in its filter field: the way
@@ -245,6 +244,10 @@ class MoveDialog(Dialog):
             closed=True,
         )
         self.close()
+
+
+def _same(value: dict[str, Any]) -> dict[str, Any]:
+    return value
 
 
 def _parent(shown: str | None) -> str | None:

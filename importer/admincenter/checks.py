@@ -20,6 +20,7 @@ from importer.admincenter.browser import browser_session
 from importer.admincenter.credentials import Credentials
 from importer.admincenter.locators import GENERATION_FORMS, Locators
 from importer.admincenter.pages import Dialog
+from importer.admincenter.pages_mandant import MandantenPage
 from importer.admincenter.pages_channels import INTERNETADRESSEN, KOMMUNIKATION, ListKeys
 from importer.admincenter.problems import LabelMissing, PageProblem
 from importer.admincenter.values import LabelCheck
@@ -221,7 +222,8 @@ def _check_all(client: AdminCenter, mandant: str | None, others: Sequence[str]) 
     for key in ("login.benutzername", "login.passwort", "login.anmelden"):
         checker.record(LabelCheck("Anmeldung", key, checker.label(key), True, "Anmeldung gelungen"))
     checker.visit("Startseite", (*NAV_KEYS, "mandant.auswahl"), client.start)
-    names = checker.visit("Mandanten", ("mandanten.filter",), client.mandanten).opened or []
+    names = checker.visit("Mandanten", (), client.mandanten).opened or []
+    checker.visit("Mandanten", ("mandanten.filter",), partial(client.list_page, MandantenPage))
     candidates = [m for m in dict.fromkeys([mandant, *others, *names]) if m]
     if candidates:
         _check_mandant(checker, candidates[0])

@@ -41,17 +41,17 @@ class Page:
 class Dialog(Page):
     """A dialog (or a box that replaces a panel's body) left with "Abbrechen"."""
 
+    def is_open(self) -> bool:
+        """Whether the top-most open dialog shows this one's first marker."""
+        return bool(self.dom.run("inDialog", self.dom.spec(self.markers[0])))
+
     def close(self) -> None:
         """Leave without saving, if it is still open; nothing unsaved is kept."""
-        if not self.dom.probe([self.markers[0]])[self.markers[0]]:
+        if not self.is_open():
             return
         self.dom.click("dialog.abbrechen", self.title)
-
-        def gone(_driver: WebDriver) -> bool:
-            return not self.dom.probe([self.markers[0]])[self.markers[0]]
-
         try:
-            wait_for(self.driver, gone, CLOSE_LIMIT)
+            wait_for(self.driver, lambda _driver: not self.is_open(), CLOSE_LIMIT)
         except PageTimeout:
             label = self.dom.label("dialog.abbrechen")
             raise LabelMissing("dialog.abbrechen", label, self.title) from None

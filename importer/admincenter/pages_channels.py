@@ -144,7 +144,8 @@ class ChannelEditor(Dialog):
         self._set_and_take(None, kennung)
 
     def is_open(self) -> bool:
-        """Whether the editor is still shown (a box may stay after saving, a dialog closes)."""
+        """Whether the editor is still shown (a box in the panel may stay after saving, a
+        dialog closes); its texts are its own, so it need not be a dialog."""
         return bool(self.dom.probe([self.markers[0]])[self.markers[0]])
 
     def add(self, kanal: str | None, kennung: str) -> None:

@@ -182,7 +182,7 @@ class UnitPanel(Page):
         nothing clear, the version tab decides."""
         if badge["minor"] != 0 or badge["major"] < 1:
             return False
-        if is_green(badge["background"]) or is_green(badge["color"]):
+        if any(is_green(badge[k]) for k in ("background", "border", "color")):
             return True
         return self.versions_say_published(badge["text"])
 
@@ -262,13 +262,14 @@ def _digits(text: str) -> str:
 
 
 def is_green(css_colour: str) -> bool:
-    """Whether a computed CSS colour is a clear green (hue 75–170°, saturated, not too dark)."""
+    """Whether a computed CSS colour is a green (hue 75–170°, not grey, not too dark): a
+    pastel green chip counts, a grey one does not."""
     match = RGB.match(css_colour or "")
     if not match or (match.group(4) is not None and float(match.group(4)) == 0):
         return False
     r, g, b = (int(match.group(i)) / 255 for i in (1, 2, 3))
     high, low = max(r, g, b), min(r, g, b)
-    if high - low < 0.15 or high < 0.2 or high != g:
+    if high - low < 0.06 or high < 0.2 or high != g:
         return False
     hue = 60 * ((b - r) / (high - low) + 2)
     return 75 <= hue <= 170

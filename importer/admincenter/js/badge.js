@@ -2,13 +2,20 @@
 
 const VERSION = /^(?:v|version)?\s*(\d+)[.,](\d+)$/i;
 
+const CLEAR = /rgba\(\d+, \d+, \d+, 0\)|transparent/;
+
+// The background (and border) painted behind a badge's text: its own or a close wrapper's
+// that holds nothing else.
 function paint(el) {
   for (let e = el, up = 0; e && up < 3; e = e.parentElement, up++) {
-    const bg = getComputedStyle(e).backgroundColor;
-    if (bg && !/rgba\(\d+, \d+, \d+, 0\)|transparent/.test(bg)) return bg;
+    const style = getComputedStyle(e);
+    if (style.backgroundColor && !CLEAR.test(style.backgroundColor)) {
+      const border = parseFloat(style.borderTopWidth) > 0 ? style.borderTopColor : '';
+      return {bg: style.backgroundColor, border};
+    }
     if (norm(text(e.parentElement || e)) !== norm(text(el))) break;
   }
-  return '';
+  return {bg: '', border: ''};
 }
 
 // The version badge: a short "1.0" text outside lists and tables, preferably painted, in the
@@ -22,18 +29,18 @@ function badge() {
     if (!m || !visible(el)) continue;
     const scope = scopeOf(el, sc);
     if (scope === null) continue;
-    const bg = paint(el);
+    const {bg, border} = paint(el);
     // Entries of the unit list and rows of the versions table carry versions too.
     const rank = (within(el, 'table, ul, ol, [role=list], [role=tree], [role=grid]') ? 2 : 0) +
       (bg ? 0 : 1) + (sc.panel && scope === 2 ? 4 : 0);
-    cands.push({el, rank, text: norm(text(el)), major: +m[1], minor: +m[2], bg,
+    cands.push({el, rank, text: norm(text(el)), major: +m[1], minor: +m[2], bg, border,
       color: getComputedStyle(el).color});
   }
   cands.sort((a, b) => a.rank - b.rank);
   const top = cands.filter(c => !cands.some(o => o !== c && c.el.contains(o.el)))[0];
   if (!top) return null;
-  const {text: t, major, minor, bg, color} = top;
-  return {text: t, major, minor, background: bg, color};
+  const {text: t, major, minor, bg, border, color} = top;
+  return {text: t, major, minor, background: bg, border, color};
 }
 
 // The image shown: the one nearest to the upload field, else the largest, in the nearest scope.

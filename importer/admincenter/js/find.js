@@ -285,3 +285,9 @@ function readAll(specs) {
   for (const s of specs) out[s.key] = read(s);
   return out;
 }
+
+// Whether the element of `spec` is inside the top-most open dialog.
+function inDialog(spec) {
+  const dialog = topDialog(), el = find(spec);
+  return !!dialog && !!el && dialog.contains(el);
+}

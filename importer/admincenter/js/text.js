@@ -59,12 +59,14 @@ function matchedForm(text, labels) {
   return hit;
 }
 
-// Visible text of an element, without scripts, templates and the values of nested controls.
+// Visible text of an element, without scripts, templates, the values of nested controls and
+// what is hidden from a screen reader (an icon font's ligature such as "file" beside "Bild").
 function text(el) {
   let out = '';
   for (const node of el.childNodes) {
     if (node.nodeType === 3) out += node.data;
-    else if (node.nodeType === 1 && !SKIP.has(node.tagName) && !node.hidden) {
+    else if (node.nodeType === 1 && !SKIP.has(node.tagName) && !node.hidden &&
+        node.getAttribute('aria-hidden') !== 'true') {
       const inner = text(node);
       out += BLOCK.has(node.tagName) ? ' ' + inner + ' ' : inner;
     }

@@ -20,8 +20,8 @@ from importer.admincenter.browser import browser_session
 from importer.admincenter.credentials import Credentials
 from importer.admincenter.locators import GENERATION_FORMS, Locators
 from importer.admincenter.pages import Dialog
-from importer.admincenter.pages_mandant import MandantenPage
 from importer.admincenter.pages_channels import INTERNETADRESSEN, KOMMUNIKATION, ListKeys
+from importer.admincenter.pages_mandant import MandantenPage
 from importer.admincenter.problems import LabelMissing, PageProblem
 from importer.admincenter.values import LabelCheck
 

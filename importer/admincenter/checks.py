@@ -39,6 +39,7 @@ NO_UNIT = "keine Organisationseinheit vorhanden – wird an der ersten angelegte
 NAV_KEYS = ("nav.benutzerverwaltung", "nav.mandanten", "nav.organisationseinheiten")
 MANDANT_KEYS = (
     "mandant.id",
+    "mandant.name",
     "mandant.verwalten",
     "mandant.impressum",
     "mandant.datenschutz",
@@ -358,5 +359,9 @@ def _check_rest(checker: _Checker) -> None:
     """Every key of the table appears in the report: the rest only shows in error cases."""
     for key in checker.client.locators:
         if key not in checker.results:
-            note = ON_ERROR if key.startswith("fehler.") else OPTIONAL.get(key, NOT_VISITED)
+            note = OPTIONAL.get(key, NOT_VISITED)
+            if key.startswith("fehler."):
+                note = ON_ERROR
+            elif key.endswith(".gespeichert"):
+                note = AFTER_SAVE
             checker.unchecked("–", [key], note)

@@ -58,7 +58,8 @@ class AdminCenter:
         driver.set_page_load_timeout(timeout)
         driver.set_script_timeout(timeout)
         self._urls: dict[str, str] = {}  # list page → its address
-        self._panel: tuple[str, str] | None = None  # (Mandant, unit name key) shown
+        # the panel shown: (Mandant, unit name key), or ("", Mandant name key) for a Mandant's
+        self._panel: tuple[str, str] | None = None
 
     # --- session -------------------------------------------------------------------------
 
@@ -127,10 +128,15 @@ class AdminCenter:
         return self.mandant_panel(mandant).open_form(prefix)
 
     def mandant_panel(self, mandant: str) -> MandantPanel:
-        self._panel = None
+        """The panel of `mandant`: the one shown already, else clicked in the list."""
+        panel = MandantPanel(self.dom)
+        if self._panel == ("", name_key(mandant)) and panel.shows(mandant):
+            return panel
         self.start()
         select_mandant(self.dom, mandant)
-        return self.list_page(MandantenPage).open(mandant)
+        panel = self.list_page(MandantenPage).open(mandant)
+        self._panel = ("", name_key(mandant))
+        return panel
 
     # --- Organisationseinheiten ----------------------------------------------------------
 

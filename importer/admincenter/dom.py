@@ -108,26 +108,35 @@ class Dom:
         also: Sequence[str] = (),
         on_login_page: bool = False,
         timeout: float | None = None,
+        enabled: bool = False,
     ) -> dict[str, Any]:
-        """Wait until `key` (and every key of `also`) is on the page and nothing is busy.
+        """Wait until `key` (and every key of `also`) is on the page and nothing is busy (and,
+        with `enabled`, until it can be pressed).
 
-        Raises the page's problem as soon as it shows, `LabelMissing` after the timeout.
+        Raises the page's problem as soon as it shows, `LabelMissing` after the timeout (or
+        `PageTimeout` for an element that stays disabled).
         """
         arg = {
             "find": self.spec(key, near),
             "also": [self.spec(k) for k in also],
             "problems": self.problem_spec(on_login_page),
         }
+        seen: list[dict[str, Any]] = []
 
         def found(_driver: WebDriver) -> dict[str, Any] | None:
             answer = self.run("seek", arg)
             if answer and "problem" in answer:
                 self.raise_problem(answer["problem"])
+            if answer and enabled and not answer["enabled"]:
+                seen.append(answer)
+                return None
             return answer
 
         try:
             return wait_for(self.driver, found, timeout or self.timeout)
         except PageTimeout:
+            if seen:
+                raise PageTimeout(f"„{self.label(key)}“ bleibt gesperrt.") from None
             missing = self.first_missing([key, *also])
             raise LabelMissing(missing, self.label(missing), page) from None
 
@@ -142,19 +151,12 @@ class Dom:
         self, key: str, page: str, near: str | None = None, on_login_page: bool = False
     ) -> None:
         """Press what `key` names like a person would: once it is there and enabled."""
+        first = [self.seek(key, page, near, on_login_page=on_login_page, enabled=True)]
 
-        def ready() -> dict[str, Any]:
-            return self.seek(key, page, near, on_login_page=on_login_page)
+        def hit() -> dict[str, Any]:  # found again if the page redrew it (stale)
+            return first.pop() if first else self.seek(key, page, near, on_login_page=on_login_page)
 
-        self.wait_enabled(key, ready)
-        self.press_found(ready, self.label(key))
-
-    def wait_enabled(self, key: str, hit: Callable[[], dict[str, Any]]) -> None:
-        """Wait until a found control is enabled (buttons enable after a change)."""
-        try:
-            wait_for(self.driver, lambda _d: hit()["enabled"], self.timeout)
-        except PageTimeout:
-            raise PageTimeout(f"„{self.label(key)}“ bleibt gesperrt.") from None
+        self.press_found(hit, self.label(key))
 
     def click_entry(self, spec: dict[str, Any]) -> bool:
         """Click the list entry named `spec["name"]`; False when the list has no such entry."""
@@ -229,7 +231,13 @@ class Dom:
             wait_for(self.driver, clicked, self.timeout)
         except PageTimeout:
             raise Refused(_not_offered(spec)) from None
-        self.wait_settled()
+
+        def shown(_driver: WebDriver) -> bool:
+            value = self.read([spec])[spec["key"]] or ""
+            return " ".join(value.split()).casefold() == " ".join(spec["value"].split()).casefold()
+
+        with suppress(PageTimeout):  # a search field may show more than the option's name
+            wait_for(self.driver, shown, min(self.timeout, 3.0))
 
     def _toggle(self, spec: dict[str, Any], page: str, near: str | None) -> None:
         """Click a check box until it shows the wanted state (its label where the box itself

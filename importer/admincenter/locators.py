@@ -78,6 +78,7 @@ ENTRIES: dict[str, tuple[str, str | tuple[str, ...]]] = {
     "liste.weiter": (BUTTON, ("Nächste Seite", "Weiter")),
     "dialog.abbrechen": (BUTTON, ("Abbrechen", "Schließen")),
     "mandant.id": (VALUE, ("Id", "ID")),
+    "mandant.name": (FIELD, "Name"),
     "mandant.verwalten": (TEXT, "Verwalten"),
     "mandant.impressum": (BUTTON, "Impressum"),
     "mandant.datenschutz": (BUTTON, "Datenschutzbeauftragter"),

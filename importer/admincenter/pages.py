@@ -55,7 +55,6 @@ class Dialog(Page):
         except PageTimeout:
             label = self.dom.label("dialog.abbrechen")
             raise LabelMissing("dialog.abbrechen", label, self.title) from None
-        self.dom.wait_settled()
 
 
 class FormDialog(Dialog):

@@ -88,6 +88,7 @@ class ChannelEditor(Dialog):
 
     def wait_loaded(self) -> ChannelEditor:
         super().wait_loaded()
+        self.dom.wait_settled()
         self._rows()
         return self
 
@@ -97,7 +98,6 @@ class ChannelEditor(Dialog):
         def table(_driver: WebDriver) -> dict[str, Any] | None:
             return self.dom.run("tableRows", spec)
 
-        self.dom.wait_settled()
         try:
             return wait_for(self.driver, table, self.dom.timeout)["rows"]
         except PageTimeout:
@@ -118,6 +118,7 @@ class ChannelEditor(Dialog):
         spec = {**self._table_spec(), "index": index}
         if not self.dom.press_found(lambda: self.dom.run("tableRow", spec), entry.kennung):
             raise PageProblem(f"{self.title}: Eintrag {index + 1} ist nicht mehr da.")
+        self.dom.wait_settled()  # the fields may show the row before only until it loads
         self._wait_fields(entry.kennung)
 
     def _wait_fields(self, kennung: str) -> None:
@@ -131,7 +132,6 @@ class ChannelEditor(Dialog):
             raise PageProblem(
                 f"{self.title}: die Felder zeigen den gewählten Eintrag „{kennung}“ nicht."
             ) from None
-        self.dom.wait_settled()
 
     def public(self, index: int, entry: Entry) -> bool:
         """Whether entry `index` is öffentlich (the row is selected to see it)."""
@@ -161,7 +161,6 @@ class ChannelEditor(Dialog):
         except PageTimeout:
             label = self.dom.label(self.keys.add)
             raise PageProblem(f"{self.title}: „{label}“ ohne Wirkung.") from None
-        self.dom.wait_settled()
         self._set_and_take(kanal, kennung)
 
     def _field_empty(self) -> bool:
@@ -172,7 +171,6 @@ class ChannelEditor(Dialog):
         and wait until the table shows the entry."""
         if kanal is not None and self.keys.kanal is not None:
             self.dom.fill({self.keys.kanal: kanal}, self.title)
-            self.dom.wait_settled()
         self.dom.fill({self.keys.kennung: kennung}, self.title)
         self.dom.fill({self.keys.public: "true"}, self.title)
         self.dom.run("arm", {"texts": [], "button": self.dom.spec(self.keys.take)})

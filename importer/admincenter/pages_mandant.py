@@ -124,6 +124,13 @@ class MandantPanel(Page):
     title = "Mandant"
     markers = ("mandant.impressum", "mandant.datenschutz", "mandant.bild")
 
+    def shows(self, name: str) -> bool:
+        """Whether the panel shows the Mandant `name` now, and no dialog is open over it."""
+        shown = self.dom.read_keys(["mandant.name", "mandant.impressum"])
+        return shown["mandant.impressum"] is not None and name_key(shown["mandant.name"]) == (
+            name_key(name)
+        )
+
     def open_form(self, prefix: str) -> FormDialog:
         self.dom.click(f"mandant.{prefix}", self.title, near="mandant.verwalten")
         return FormDialog(self.dom, prefix, FORMS[prefix]).wait_loaded()

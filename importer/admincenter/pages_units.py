@@ -150,7 +150,6 @@ class UnitPanel(Page):
             raise PageProblem(
                 f"Das AdminCenter zeigt die Organisationseinheit „{name}“ nicht an."
             ) from None
-        self.dom.wait_settled()
         return self
 
     def read(self, parent: str | None = PARENT_UNKNOWN) -> Unit:

@@ -167,8 +167,7 @@ function quiet(ms) {
   if (!q) {
     q = window.__amt24quiet = {last: performance.now()};
     new MutationObserver(() => { q.last = performance.now(); }).observe(
-      document.documentElement, {subtree: true, childList: true, characterData: true,
-        attributes: true});
+      document.documentElement, {subtree: true, childList: true, characterData: true});
   }
   const net = window.__amt24net;
   return document.readyState === 'complete' && (!net || net.pending === 0) && !busy() &&

@@ -14,12 +14,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from importer.model import Finding
 from importer.workbook.columns import PRUEFBERICHT
 from importer.workbook.filesafety import FORMULA_STARTS, write_text
-from importer.workbook.styles import BOLD, HEADING_FONT, OPTIONAL_FILL, TITLE_FONT
+from importer.workbook.styles import BOLD, FONT_NAME, HEADING_FONT, OPTIONAL_FILL, TITLE_FONT
 
 FINDING_HEADERS = ("Blatt", "Zeile", "Spalte", "Code", "Meldung", "Zelle")
 VALUE_HEADERS = ("Blatt", "Zeile", "Spalten", "", "Gesendet wird (Zellinhalt → gesendeter Wert)")
 WIDTHS = {"A": 24, "B": 8, "C": 30, "D": 30, "E": 90, "F": 14}
-LINK_FONT = Font(color="0563C1", underline="single")
+LINK_FONT = Font(name=FONT_NAME, color="0563C1", underline="single")
 
 
 @dataclass(frozen=True)

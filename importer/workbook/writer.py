@@ -21,7 +21,6 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from importer.errors import UnusableWorkbook
 from importer.model import Finding, RowResult, Status
@@ -46,6 +45,7 @@ from importer.workbook.marks import Position, SheetMarks, clear_cell, is_marked,
 from importer.workbook.merges import MergedCells
 from importer.workbook.reader import header_columns
 from importer.workbook.report_sheet import SentRow, write_report_sheet
+from importer.workbook.saving import write_xlsx
 from importer.workbook.sniff import check_workbook_file
 from importer.workbook.styles import HEADER_FONT, WRITTEN_HEADER_FILL
 from importer.workbook.template import TEXT_FORMAT
@@ -277,10 +277,7 @@ class WorkbookWriter:
         atomic_write(self.path, self._write)
 
     def _write(self, target: Path) -> None:
-        # Our own archive, closed here even when writing fails (a full disk): left to the
-        # garbage collector, its close would fail again and print a traceback.
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            ExcelWriter(self.wb, archive).save()
+        write_xlsx(self.wb, target)
 
 
 def _data_sheet_titles(wb: openpyxl.Workbook) -> dict[str, str]:

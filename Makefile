@@ -2,7 +2,7 @@
 VENV      ?= .venv
 PY        := $(VENV)/bin/python
 STAMP     := $(VENV)/.installed
-APT_PKGS  := chromium chromium-driver libreoffice-calc-nogui
+APT_PKGS  := chromium chromium-driver libreoffice-calc-nogui poppler-utils
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON    ?= python3
 

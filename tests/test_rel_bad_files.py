@@ -1,5 +1,6 @@
-"""Bad, hostile and huge files: refused with exit 2 and one German sentence, in bounded CPU time
-and memory, the file and its folder untouched; a huge but usable workbook is read.
+"""Bad, hostile and huge files: refused with exit 2 and one German sentence, in bounded memory
+(and far from the CPU time an unpacked bomb would take), the file and its folder untouched; a
+huge but usable workbook is read. How fast is measured by benchmarks/reading.py.
 
 The files are made at test time (`data/make_bad_files.py`); the small unusable files the
 workbook area committed (`data/wb-*`) are reused.
@@ -23,7 +24,9 @@ from importer.workbook.reader import read_workbook
 from importer.workbook.writer import WorkbookWriter
 
 DATA = Path(__file__).resolve().parent / "data"
-MAX_CPU_SECONDS = 8.0  # the CLI's own start (imports) takes about 2 s of it
+# A guard, not a speed target: refusing takes about 1.3 s of CPU (most of it the CLI's start);
+# unpacking the bomb or expanding the entities would take many times that.
+MAX_CPU_SECONDS = 8.0
 MAX_RSS = 1 * GIB
 DAMAGED_WORDS = ("ist beschädigt", "kann nicht gelesen werden")
 
@@ -100,18 +103,17 @@ def formatted_to_the_end(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return bad.styled_to_last_row(tmp_path_factory.mktemp("formatiert") / "mappe.xlsx", rows)
 
 
-def test_sheet_formatted_to_the_last_row_is_read_fast(
+def test_sheet_formatted_to_the_last_row_is_read_in_little_memory(
     tmp_path: Path, formatted_to_the_end: Path
 ) -> None:
     """Usable, so used: the data rows are read and validated, the styled empty rows cost
-    a few seconds and little memory."""
+    little memory (and a few seconds: benchmarks/reading.py)."""
     path = shutil.copy(formatted_to_the_end, tmp_path / "mappe.xlsx")
     before = folder_state(tmp_path)
     run = run_cli("validate", "--no-write", "--json", str(path))
     assert (run.code, run.stderr) == (1, "")
     findings = [(f["sheet"], f["row"], f["column"], f["code"]) for f in json.loads(run.stdout)]
     assert findings == [(bad.OE, 3, "E-Mail", "email-ungueltig")]
-    assert run.cpu_seconds < 15, f"{run.cpu_seconds:.1f} s CPU"
     assert run.peak_rss < 512 * 2**20, f"{run.peak_rss / 2**20:.0f} MB"
     assert folder_state(tmp_path) == before
 
@@ -124,7 +126,6 @@ def test_sheet_formatted_to_the_last_row_is_too_big_to_rewrite(
     before = folder_state(tmp_path)
     run = run_cli("validate", str(path))
     assert_refused(run, "zu groß zum Beschreiben", "mit --no-write prüfen")
-    assert run.cpu_seconds < 15, f"{run.cpu_seconds:.1f} s CPU"
     assert run.peak_rss < 512 * 2**20, f"{run.peak_rss / 2**20:.0f} MB"
     assert folder_state(tmp_path) == before
 

@@ -43,9 +43,13 @@ def test_mandant_merged_over_several_unit_rows(tmp_path: Path) -> None:
     wb.save(path)
     assert validate(path) == (1, "")
     ws = openpyxl.load_workbook(path)[OE]
-    # Only A2 holds the Mandant: rows 3 and 4 lack it, marked on their Status cell.
+    # Only A2 holds the Mandant: rows 3 and 4 lack it; the mark is on A2, the cell one sees.
     assert [ws.cell(row=r, column=5).value for r in (2, 3, 4)] == [None, "UNGÜLTIG", "UNGÜLTIG"]
-    assert "Mandant ist ein Pflichtfeld" in ws["E3"].comment.text
+    assert ws["A2"].comment.text.endswith(
+        "Mandant ist leer: Die Zelle ist mit Zeile 2 verbunden (A2:A4) – bitte die Verbindung "
+        "aufheben und den Wert in jede Zeile schreiben."
+    )
+    assert (ws["E3"].comment, ws["E4"].comment) == (None, None)
     assert [str(r) for r in ws.merged_cells.ranges] == ["A2:A4"]
     assert [ws.cell(row=r, column=2).value for r in (2, 3, 4)] == ["Hauptamt", "Bauhof", "Kämmerei"]
 
@@ -68,7 +72,12 @@ def test_heading_row_merged_across_every_column(tmp_path: Path) -> None:
     assert [str(r) for r in ws.merged_cells.ranges] == ["A2:F2"]
     assert ws["E3"].value is None  # row 3 is valid
     report = [row[:4] for row in wb["Prüfbericht"].iter_rows(min_row=5, values_only=True)]
-    assert (OE, 2, "Organisationseinheit", "pflichtfeld-leer") in report
+    assert report[:3] == [
+        (OE, 2, "Organisationseinheit", "zelle-verbunden"),
+        (OE, 2, "E-Mail", "zelle-verbunden"),
+        (OE, 2, "Telefon", "zelle-verbunden"),
+    ]
+    assert "Telefon ist leer: Die Zelle ist mit Mandant verbunden (A2:F2)" in ws["A2"].comment.text
 
 
 def test_damaged_document_properties_refused_before_writing(tmp_path: Path) -> None:

@@ -1,5 +1,6 @@
-"""The streamed sheet scan finds the same facts whatever the chunk boundaries cut through, in
-every way a worksheet may be written (with or without `r`, with a namespace prefix)."""
+"""The streamed sheet scan finds the same facts (hidden rows, formulas, extent, merged ranges)
+whatever the chunk boundaries cut through, in every way a worksheet may be written (with or
+without `r`, with a namespace prefix)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from importer.workbook import sheetxml
+from importer.workbook.data import MergedRange
 from importer.workbook.sheetxml import SheetFacts, scan_sheet
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -22,7 +24,8 @@ SHEETS = {
         '<row r="2" hidden="1"><c r="A2"><f>1+1</f><v>2</v></c><c r="C2" s="1"/></row>'
         '<row r="5" spans="1:4" hidden="true"><c r="D5"><f>A1</f></c></row>'
         + "".join(f'<row r="{n}" s="1"><c r="E{n}" s="1"/></row>' for n in range(6, 60))
-        + "</sheetData></worksheet>"
+        + '</sheetData><mergeCells count="2"><mergeCell ref="A2:A4"/>'
+        '<mergeCell ref="D7:E7"/></mergeCells></worksheet>'
     ),
     "ohne-r": (
         f"<worksheet {NS}><sheetData>"
@@ -35,13 +38,20 @@ SHEETS = {
         f"<x:worksheet {PREFIXED}><x:sheetData>"
         '<x:row r="3" hidden="1"><x:c r="B3"><x:v>1</x:v></x:c><x:c r="Z3" s="1"/></x:row>'
         '<x:row r="4"><x:c r="AA4" t="s"><x:v>0</x:v></x:c></x:row>'
-        "</x:sheetData></x:worksheet>"
+        '</x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B3:Z4"/></x:mergeCells>'
+        "</x:worksheet>"
     ),
 }  # fmt: skip
 EXPECTED = {
-    "excel": SheetFacts({2, 5}, {(2, 1): True, (5, 4): False}, last_row=5, last_column=4),
+    "excel": SheetFacts(
+        {2, 5},
+        {(2, 1): True, (5, 4): False},
+        last_row=5,
+        last_column=4,
+        merged=[MergedRange(2, 1, 4, 1), MergedRange(7, 4, 7, 5)],
+    ),
     "ohne-r": SheetFacts({2}, {}, last_row=9, last_column=5),
-    "praefix": SheetFacts({3}, {}, last_row=4, last_column=27),
+    "praefix": SheetFacts({3}, {}, last_row=4, last_column=27, merged=[MergedRange(3, 2, 4, 26)]),
 }
 
 

@@ -132,7 +132,7 @@ def test_units_on_a_cycle_are_flagged_and_those_leading_into_it_not() -> None:
     ]
 
 
-def test_a_long_cycle_is_found_quickly_and_named_briefly() -> None:
+def test_a_long_cycle_is_found_and_named_briefly() -> None:
     rows = [unit(n + 2, f"E{n}", f"E{n - 1}") for n in range(1, 5000)]
     rows.append(unit(2, "E0", "E4999"))
     report = validate_workbook(workbook(*rows))

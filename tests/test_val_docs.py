@@ -13,7 +13,8 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "validation.md"
 PLACEHOLDERS = {
     "spalte": "Spalte", "wert": "Wert", "zeilen": "Zeilen", "mandant": "Mandant",
     "kette": "Kette", "art": "Art", "laenge": "Länge", "zeichen": "Zeichen", "pfad": "Pfad",
-    "groesse": "Größe", "abmessungen": "Abmessungen",
+    "groesse": "Größe", "abmessungen": "Abmessungen", "mit": "verbunden mit",
+    "bereich": "Bereich", "hinweis": "Hinweis",
 }  # fmt: skip
 
 

@@ -62,7 +62,14 @@ def prompts(ws: Any) -> dict[str, tuple[object, ...]]:
 def describe(wb: openpyxl.Workbook) -> dict[str, Any]:
     """Everything a user sees of the template, independent of zip timestamps."""
     result: dict[str, Any] = {"sheets": wb.sheetnames, "names": sorted(wb.defined_names)}
-    result["anleitung"] = [list(r) for r in wb[ANLEITUNG].iter_rows(values_only=True)]
+    anleitung = wb[ANLEITUNG]
+    result["anleitung"] = [list(r) for r in anleitung.iter_rows(values_only=True)]
+    result["anleitung_layout"] = {
+        "merged": sorted(str(r) for r in anleitung.merged_cells.ranges),
+        "heights": [d.height for _, d in sorted(anleitung.row_dimensions.items())],
+        "widths": {k: d.width for k, d in anleitung.column_dimensions.items()},
+        "page": (anleitung.page_setup.paperSize, anleitung.page_setup.fitToWidth),
+    }
     for sheet in DATA_SHEETS:
         ws = wb[sheet.name]
         result[sheet.name] = {

@@ -7,14 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TypeVar
+from importlib.metadata import PackageNotFoundError, version
+from typing import Annotated, TypeVar
 
 import typer
 from rich.console import Console
 
+from importer.cli.german import GermanGroup
 from importer.errors import ImporterError
 
 app = typer.Typer(
+    cls=GermanGroup,
     name="amt24-import",
     help="Massenimport von Impressum, Datenschutzbeauftragten, Logos und "
     "Organisationseinheiten in das Amt24 AdminCenter.",
@@ -35,6 +38,34 @@ EXIT_UNUSABLE = 2
 EXIT_UNREACHABLE = 3
 
 T = TypeVar("T")
+DISTRIBUTION = "amt24-importer"
+
+
+def show_version(value: bool) -> None:
+    """`--version`: "amt24-import 0.1.0" from the installed package's metadata."""
+    if not value:
+        return
+    try:
+        number = version(DISTRIBUTION)
+    except PackageNotFoundError:  # run from a folder without installing (python -m importer)
+        number = "(Version unbekannt: nicht installiert)"
+    console.print(f"amt24-import {number}", highlight=False)
+    raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def global_options(
+    show: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Die Versionsnummer zeigen und beenden.",
+            is_eager=True,
+            callback=show_version,
+        ),
+    ] = False,
+) -> None:
+    """Options of the program itself (its help text is the one given to `typer.Typer`)."""
 
 
 @contextmanager

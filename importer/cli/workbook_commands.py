@@ -49,7 +49,8 @@ def validate(
         bool,
         typer.Option(
             "--json",
-            help="Die Probleme als JSON-Liste (sheet, row, column, code, message) ausgeben.",
+            help="Die Probleme als JSON-Liste ausgeben (je Problem Blatt, Zeile, Spalte, Code und "
+            "Meldung).",
         ),
     ] = False,
 ) -> None:

@@ -33,6 +33,13 @@ CODES: dict[str, Code] = {
         "Bei Formeln wird das von Excel gespeicherte Ergebnis verwendet; fehlt es (z. B. nach "
         "Bearbeitung mit einem anderen Programm), wird nichts geraten.",
     ),
+    "zelle-verbunden": Code(
+        "{spalte} ist leer: Die Zelle ist mit {mit} verbunden ({bereich}) – {hinweis}.",
+        "Nur die erste Zelle verbundener Zellen enthält einen Wert; die anderen sind leer, auch "
+        "wenn die Tabelle den Wert über alle zeigt. Markiert wird die erste Zelle; der Hinweis "
+        "lautet „bitte die Verbindung aufheben“, bei Zellen über mehrere Zeilen „… und den Wert "
+        "in jede Zeile schreiben“.",
+    ),
     "text-zu-lang": Code(
         "{spalte} ist zu lang ({laenge} Zeichen); erlaubt sind höchstens 255 Zeichen. "
         "Bitte kürzen.",

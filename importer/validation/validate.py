@@ -11,6 +11,7 @@ from importer.model import Finding, Record
 from importer.validation import crosscheck, values
 from importer.validation.codes import CODES, message
 from importer.validation.logo import check_logo
+from importer.validation.merged import merged_findings
 from importer.validation.schema import schema_findings
 from importer.workbook.columns import DATA_SHEETS, FILE, LOGO, ORGANISATIONSEINHEITEN, Sheet
 from importer.workbook.data import WorkbookData
@@ -81,7 +82,7 @@ def validate_workbook(
         if not records:
             continue
         sheet_values = {r.row: _normalized(sheet, r) for r in records}
-        findings += _cell_findings(sheet, records)
+        findings += _cell_findings(sheet, records, data)
         if sheet is LOGO:
             findings += _logo_findings(records, sheet_values, data.folder)
         if sheet is ORGANISATIONSEINHEITEN:
@@ -102,17 +103,22 @@ def _normalized(sheet: Sheet, record: Record) -> dict[str, str | None]:
     }
 
 
-def _cell_findings(sheet: Sheet, records: list[Record]) -> list[Finding]:
-    """Schema findings, except at cells holding a formula without result: those get only
-    `formel-ohne-wert` (their empty value is no mistake of its own)."""
+def _cell_findings(sheet: Sheet, records: list[Record], data: WorkbookData) -> list[Finding]:
+    """Schema findings, except at cells that have a finding of their own: a formula without
+    result (`formel-ohne-wert`) or a cell covered by merged cells (`zelle-verbunden`). Their
+    empty value is no mistake of its own."""
     formulas = [
         Finding(sheet.name, r.row, header, "formel-ohne-wert", message("formel-ohne-wert", header))
         for r in records
         for header in (sheet.column(name).header for name in r.formula_without_value)
     ]
-    formula_cells = {(f.row, f.column) for f in formulas}
-    schema = [f for f in schema_findings(sheet, records) if (f.row, f.column) not in formula_cells]
-    return schema + formulas
+    merged = merged_findings(
+        sheet, records, data.columns.get(sheet.name, {}), data.merged.get(sheet.name, [])
+    )
+    own = formulas + merged
+    taken = {(f.row, f.column) for f in own}
+    schema = [f for f in schema_findings(sheet, records) if (f.row, f.column) not in taken]
+    return schema + own
 
 
 def _logo_findings(

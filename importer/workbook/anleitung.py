@@ -1,8 +1,14 @@
-"""The `Anleitung` sheet: how to fill the workbook, derived from the catalogue and the statuses."""
+"""The `Anleitung` sheet: how to fill the workbook, derived from the catalogue and the statuses.
+
+It must read well on screen and on paper in Excel and in LibreOffice. Neither sizes a row to
+wrapped text that it did not lay out itself (LibreOffice prints such rows over each other),
+so every row gets an explicit height from its text's length and the width it wraps in (the
+`sheetlayout` module); a text that follows a label spans the remaining columns (merged), and
+the page is scaled to the paper's width.
+"""
 
 from __future__ import annotations
 
-from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from importer.workbook.columns import (
@@ -13,6 +19,7 @@ from importer.workbook.columns import (
     WRITTEN_COLUMNS,
     Sheet,
 )
+from importer.workbook.sheetlayout import GAP, Line, TextSheet, fit_to_page_width
 from importer.workbook.styles import (
     BOLD,
     FINDING_FILL,
@@ -24,7 +31,13 @@ from importer.workbook.styles import (
     WRITTEN_HEADER_FILL,
 )
 
-WIDTHS = {"A": 34, "B": 10, "C": 34, "D": 90}
+# Label, Pflicht, Beispiel, Erläuterung: 119 characters, about A4 portrait at 85 %.
+WIDTHS = (26, 9, 26, 58)
+
+INTRODUCTION = (
+    "Diese Arbeitsmappe sammelt Impressum, Datenschutzbeauftragte, Logos und "
+    "Organisationseinheiten für den Import in das Amt24 AdminCenter."
+)
 
 STEPS = (
     "Tragen Sie im Blatt „Impressum“ je Mandant eine Zeile ein. Der Name in der Spalte "
@@ -34,6 +47,8 @@ STEPS = (
     "Eine Zeile je Datensatz, ab Zeile 2. Die Überschriften in Zeile 1 bitte nicht umbenennen; "
     "Spalten dürfen umsortiert werden, eigene zusätzliche Spalten werden nicht beachtet.",
     "Ein Blatt, das Sie nicht brauchen, lassen Sie leer: dieser Teil wird dann nicht importiert.",
+    "Zellen bitte nicht verbinden: In verbundenen Zellen steht der Wert nur in der ersten, die "
+    "anderen gelten als leer. Einen Mandanten also in jede Zeile schreiben.",
     "Wenn Sie eine Zelle auswählen, erscheint ein Hinweis, was einzutragen ist, mit Beispiel.",
     "Telefon, Fax, PLZ und OE-ID sind als Text formatiert, damit die führende Null erhalten "
     "bleibt. Eine als Zahl gespeicherte Telefonnummer wird als Fehler gemeldet.",
@@ -57,63 +72,72 @@ LEGEND = (
     ),
 )
 
-
-class _Writer:
-    """Appends text rows to the Anleitung sheet, one line at a time."""
-
-    def __init__(self, ws: Worksheet) -> None:
-        self.ws = ws
-        self.row = 0
-
-    def line(self, *values: str, font: object = None, fill: object = None) -> None:
-        self.row += 1
-        for index, value in enumerate(values, start=1):
-            cell = self.ws.cell(row=self.row, column=index, value=value)
-            cell.alignment = Alignment(vertical="top", wrap_text=True)
-            # A legend line colours (and sets the font of) its first cell only.
-            if index == 1 or fill is None:
-                if font is not None:
-                    cell.font = font
-                if fill is not None:
-                    cell.fill = fill
-
-    def gap(self) -> None:
-        self.row += 1
+# Where each value goes in the AdminCenter (WORKBOOK.md); docs/workbook.md shows the same.
+DESTINATIONS = (
+    (
+        "Blätter „Impressum“ und „Datenschutzbeauftragte“",
+        "Jede Spalte in das Feld gleicher Beschriftung im Dialog „Impressum“ bzw. "
+        "„Datenschutzbeauftragter“ des Mandanten.",
+    ),
+    ("Blatt „Logo“: Bilddatei", "Das „Bild“ des Mandanten."),
+    (
+        "Organisationseinheit, Übergeordnete Organisationseinheit",
+        "Der Name der Einheit. Eine neue Einheit wird unter ihrer übergeordneten angelegt "
+        "(„Unterhalb anlegen“), eine vorhandene mit einer anderen übergeordneten wird "
+        "mit „Umhängen“ verschoben.",
+    ),
+    (
+        "E-Mail, Telefon, Fax",
+        "Der erste Eintrag dieses Kanals unter „Kommunikation“ der Einheit, als öffentlich: "
+        "Gibt es ihn, wird er geändert, sonst wird er angelegt.",
+    ),
+    ("Internet", "Der erste Eintrag der „Internetadressen“ der Einheit, als öffentlich."),
+    ("OE-ID", "Die Id der Einheit; der Importer trägt sie ein, sobald er die Einheit kennt."),
+    (
+        "Was bleibt, wie es ist",
+        "Einträge, die die Mappe nicht nennt (etwa ein Kanal „Servicekonto“ oder der zweite "
+        "Eintrag eines Kanals), werden nie geändert oder entfernt. Eine leere freiwillige "
+        "Zelle (Fax, Internet) lässt diesen Kanal, wie er ist.",
+    ),
+)
 
 
 def write_anleitung(ws: Worksheet) -> None:
-    """Fill `ws` (renamed to `Anleitung`) with the instructions."""
+    """Fill `ws` (renamed to `Anleitung`) with the instructions, laid out for screen and paper."""
     ws.title = ANLEITUNG
-    for letter, width in WIDTHS.items():
-        ws.column_dimensions[letter].width = width
-    out = _Writer(ws)
-    out.line("Amt24 Import – Anleitung", font=TITLE_FONT)
-    out.line(
-        "Diese Arbeitsmappe sammelt Impressum, Datenschutzbeauftragte, Logos und "
-        "Organisationseinheiten für den Import in das Amt24 AdminCenter."
-    )
-    out.gap()
-    out.line("So füllen Sie die Mappe aus", font=HEADING_FONT)
-    for number, step in enumerate(STEPS, start=1):
-        out.line(f"Schritt {number}", step)
-    out.gap()
-    out.line("Farben der Überschriften", font=HEADING_FONT)
-    for fill, font, name, meaning in LEGEND:
-        out.line(name, meaning, fill=fill, font=font)
+    TextSheet(ws, WIDTHS).write(anleitung_lines())
+    fit_to_page_width(ws)
+
+
+def anleitung_lines() -> list[Line]:
+    """The sheet's lines, top to bottom."""
+    lines = [
+        Line(("Amt24 Import – Anleitung",), TITLE_FONT),
+        Line((INTRODUCTION,)),
+        GAP,
+        Line(("So füllen Sie die Mappe aus",), HEADING_FONT),
+        *(Line((f"Schritt {number}", step)) for number, step in enumerate(STEPS, start=1)),
+        GAP,
+        Line(("Farben der Überschriften",), HEADING_FONT),
+        *(Line((name, meaning), font, fill) for fill, font, name, meaning in LEGEND),
+        GAP,
+        Line(("Wohin die Werte im AdminCenter kommen",), HEADING_FONT),
+        *(Line(pair) for pair in DESTINATIONS),
+    ]
     for sheet in DATA_SHEETS:
-        out.gap()
-        _sheet_section(out, sheet)
-    out.gap()
-    out.line("Was der Status bedeutet", font=HEADING_FONT)
-    for status, meaning in STATUS_MEANINGS.items():
-        out.line(status, meaning)
+        lines += [GAP, *_sheet_section(sheet)]
+    lines += [GAP, Line(("Was der Status bedeutet",), HEADING_FONT)]
+    return lines + [Line(pair) for pair in STATUS_MEANINGS.items()]
 
 
-def _sheet_section(out: _Writer, sheet: Sheet) -> None:
-    out.line(f"Blatt „{sheet.name}“", font=HEADING_FONT)
-    out.line(sheet.description)
-    out.line("Spalte", "Pflicht", "Beispiel", "Erläuterung", font=BOLD)
-    for column in sheet.columns:
-        out.line(column.header, "ja" if column.required else "nein", column.example, column.help)
-    for column in WRITTEN_COLUMNS:
-        out.line(column.header, "–", "", column.help, fill=WRITTEN_HEADER_FILL)
+def _sheet_section(sheet: Sheet) -> list[Line]:
+    return [
+        Line((f"Blatt „{sheet.name}“",), HEADING_FONT),
+        Line((sheet.description,)),
+        Line(("Spalte", "Pflicht", "Beispiel", "Erläuterung"), BOLD),
+        *(
+            Line((c.header, "ja" if c.required else "nein", c.example, c.help))
+            for c in sheet.columns
+        ),
+        *(Line((c.header, "–", "", c.help), fill=WRITTEN_HEADER_FILL) for c in WRITTEN_COLUMNS),
+    ]

@@ -7,6 +7,8 @@ our block is appended to it and cut off again when cleared.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from copy import copy
 
 from openpyxl.cell.cell import Cell
@@ -69,3 +71,54 @@ def _user_comment(cell: Cell) -> tuple[str, str | None]:
     own = (text if index < 0 else text[:index]).rstrip()
     author = comment.author if comment.author != MARK_AUTHOR else None
     return own, author
+
+
+Position = tuple[int, int]  # (row, column), 1-based
+
+
+class SheetMarks:
+    """Which row's findings mark which cell of one sheet, with their messages.
+
+    A cell usually shows the findings of its own row; the first cell of a range merged over
+    several rows shows those of every row it covers, and keeps its mark until the last of
+    them is cleared. Marks found in the file have no known messages: they belong to their
+    cell's row and give way when a finding marks the cell anew.
+    """
+
+    def __init__(self, marked_cells: Iterable[Position]) -> None:
+        self._by_cell: dict[Position, dict[int, list[str]]] = {}
+        self._by_row: dict[int, set[Position]] = defaultdict(set)
+        for cell in marked_cells:
+            self._by_cell[cell] = {cell[0]: []}
+            self._by_row[cell[0]].add(cell)
+
+    def rows(self) -> set[int]:
+        """Rows whose findings mark a cell."""
+        return {row for row, cells in self._by_row.items() if cells}
+
+    def add(self, row: int, cell: Position, messages: list[str]) -> None:
+        owners = self._by_cell.setdefault(cell, {})
+        for old in [owner for owner, known in owners.items() if not known]:
+            del owners[old]
+            self._by_row[old].discard(cell)
+        owners[row] = messages
+        self._by_row[row].add(cell)
+
+    def remove(self, row: int) -> set[Position]:
+        """Forget the marks of `row`; return the cells whose marks changed."""
+        cells = self._by_row.pop(row, set())
+        for cell in cells:
+            owners = self._by_cell[cell]
+            del owners[row]
+            if not any(owners.values()):
+                del self._by_cell[cell]
+                for owner in owners:
+                    self._by_row[owner].discard(cell)
+        return cells
+
+    def messages(self, cell: Position) -> list[str]:
+        """The messages `cell` shows, in row order, each once (a cell merged over rows would
+        otherwise say the same for every row)."""
+        owners = self._by_cell.get(cell, {})
+        found = (message for row in sorted(owners) for message in owners[row])
+        return list(dict.fromkeys(found))

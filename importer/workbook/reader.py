@@ -1,7 +1,7 @@
 """Read the data sheets of a workbook into `Record`s (WORKBOOK.md rules, docs/workbook.md).
 
-Values come from python-calamine (fast, cached formula results); hidden rows and formulas
-without a cached value come from a scan of the sheet XML (`sheetxml`).
+Values come from python-calamine (fast, cached formula results); hidden rows, formulas
+without a cached value and merged cells come from a scan of the sheet XML (`sheetxml`).
 """
 
 from __future__ import annotations
@@ -65,6 +65,7 @@ def read_workbook(path: Path) -> WorkbookData:
         records = _records(sheet, table, columns, facts[name])
         data.columns[name] = columns
         data.sheets[name] = records
+        data.merged[name] = facts[name].merged
     return data
 
 

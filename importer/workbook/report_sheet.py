@@ -14,12 +14,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from importer.model import Finding
 from importer.workbook.columns import PRUEFBERICHT
 from importer.workbook.filesafety import FORMULA_STARTS, write_text
-from importer.workbook.styles import BOLD, HEADING_FONT, OPTIONAL_FILL, TITLE_FONT
+from importer.workbook.styles import BOLD, FONT_NAME, HEADING_FONT, OPTIONAL_FILL, TITLE_FONT
 
 FINDING_HEADERS = ("Blatt", "Zeile", "Spalte", "Code", "Meldung", "Zelle")
 VALUE_HEADERS = ("Blatt", "Zeile", "Spalten", "", "Gesendet wird (Zellinhalt → gesendeter Wert)")
 WIDTHS = {"A": 24, "B": 8, "C": 30, "D": 30, "E": 90, "F": 14}
-LINK_FONT = Font(color="0563C1", underline="single")
+LINK_FONT = Font(name=FONT_NAME, color="0563C1", underline="single")
 
 
 @dataclass(frozen=True)
@@ -51,12 +51,12 @@ def _shown(value: object) -> str:
 def write_report_sheet(
     wb: Workbook,
     findings: list[Finding],
-    letters: dict[tuple[str, str | None], str],
+    targets: list[str],
     sent: Iterable[SentRow],
     sheet_titles: dict[str, str],
 ) -> Worksheet:
-    """Create or replace `Prüfbericht`. `letters[(sheet, column)]` is the cell column letter
-    of a finding; `sheet_titles` maps canonical sheet names to the workbook's own names."""
+    """Create or replace `Prüfbericht`. `targets[i]` is the cell (e.g. "D3") that shows
+    `findings[i]`; `sheet_titles` maps canonical sheet names to the workbook's own names."""
     out = _Lines(_fresh_sheet(wb))
     for letter, width in WIDTHS.items():
         out.ws.column_dimensions[letter].width = width
@@ -65,10 +65,9 @@ def write_report_sheet(
     out.add([f"Erstellt am {stamp}: {_count(len(findings))}."])
     out.add([])
     out.add(list(FINDING_HEADERS), font=BOLD, fill=OPTIONAL_FILL)
-    for finding in findings:
-        letter = letters.get((finding.sheet, finding.column), "A")
+    for finding, target in zip(findings, targets, strict=True):
         row = [finding.sheet, finding.row, finding.column, finding.code, finding.message]
-        out.linked(row, sheet_titles.get(finding.sheet, finding.sheet), f"{letter}{finding.row}")
+        out.linked(row, sheet_titles.get(finding.sheet, finding.sheet), target)
     if not findings:
         out.add(["Keine Probleme gefunden."])
     out.add([])

@@ -1,5 +1,5 @@
-"""What calamine does not tell: hidden rows, formula cells and how far the content reaches,
-read from the sheet XML directly.
+"""What calamine does not tell: hidden rows, formula cells, merged ranges and how far the
+content reaches, read from the sheet XML directly.
 
 The part is streamed in chunks and scanned with regular expressions: an order of magnitude
 faster than openpyxl, with memory bounded by the chunk size whatever the sheet's size. Only
@@ -18,6 +18,8 @@ from typing import IO
 
 from openpyxl.utils.cell import column_index_from_string
 
+from importer.workbook.data import MergedRange
+
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -29,17 +31,20 @@ _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _CELL_REF = re.compile(rb'\br="([A-Za-z]{1,3})(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _REF = re.compile(r"([A-Z]+)(\d+)")
+_RANGE = rb"[A-Za-z]{1,3}\d+:[A-Za-z]{1,3}\d+"
 
 
 @dataclass
 class SheetFacts:
-    """Hidden Excel rows, formula cells as (row, column) with whether a value is cached, and
-    the last row and column holding a cell with content (calamine's table reaches that far)."""
+    """Hidden Excel rows, formula cells as (row, column) with whether a value is cached, the
+    last row and column holding a cell with content (calamine's table reaches that far), and
+    the merged ranges."""
 
     hidden_rows: set[int] = field(default_factory=set)
     formulas: dict[tuple[int, int], bool] = field(default_factory=dict)
     last_row: int = 0
     last_column: int = 0
+    merged: list[MergedRange] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,7 @@ class _Patterns:
     unusual: re.Pattern[bytes]
     rows_and_cells: re.Pattern[bytes]
     formula: re.Pattern[bytes]
+    merged_ref: re.Pattern[bytes]
 
 
 @cache
@@ -72,6 +78,7 @@ def _patterns(prefix: bytes) -> _Patterns:
             tag + rb"(?:row(?=[\s>/])(?P<row>[^>]*)>|c(?=[\s>/])(?P<cell>[^>]*)>)"
         ),
         formula=re.compile(tag + rb"f[\s>/]"),
+        merged_ref=re.compile(tag + rb'mergeCell\s[^>]*?\bref="(' + _RANGE + rb')"'),
     )
 
 
@@ -128,6 +135,8 @@ class _Scanner:
             self.patterns = _patterns(found.group(1) or b"")
         patterns = self.patterns
         self.has_formulas = self.has_formulas or bool(patterns.formula.search(complete))
+        if b"mergeCell" in complete:  # after sheetData: a search in C, cheaper than the pattern
+            self.facts.merged += map(_merged_range, patterns.merged_ref.findall(complete))
         if patterns.unusual.search(complete):
             self._exact(patterns, complete)
         else:
@@ -173,6 +182,15 @@ class _Scanner:
         if not attributes.endswith(b"/"):
             self.facts.last_row = max(self.facts.last_row, row)
             self.facts.last_column = max(self.facts.last_column, self.column)
+
+
+def _merged_range(ref: bytes) -> MergedRange:
+    """b"A2:B4" → MergedRange(2, 1, 4, 2) (the pattern guarantees both cell references)."""
+    (first_letters, first_row), (last_letters, last_row) = _REF.findall(ref.decode().upper())
+    return MergedRange(
+        int(first_row), column_index_from_string(first_letters),
+        int(last_row), column_index_from_string(last_letters),
+    )  # fmt: skip
 
 
 def _formula_cells(stream: IO[bytes]) -> dict[tuple[int, int], bool]:

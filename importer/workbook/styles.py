@@ -15,14 +15,18 @@ WRITTEN_HEADER_RGB = "A6A6A6"  # grey: written by the importer
 WRITTEN_RGB = "EDEDED"
 FINDING_RGB = "FFC7CE"  # light red: a problem the importer found (only ours is ever removed)
 
+# The workbook's own font: a font without a name is drawn in the program's default (a serif
+# one in LibreOffice).
+FONT_NAME = "Calibri"
+
 REQUIRED_FILL = solid(REQUIRED_RGB)
 OPTIONAL_FILL = solid(OPTIONAL_RGB)
 WRITTEN_HEADER_FILL = solid(WRITTEN_HEADER_RGB)
 WRITTEN_FILL = solid(WRITTEN_RGB)
 FINDING_FILL = solid(FINDING_RGB)
 
-REQUIRED_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FONT = Font(bold=False, color="000000")
-TITLE_FONT = Font(bold=True, size=14)
-HEADING_FONT = Font(bold=True, size=12)
-BOLD = Font(bold=True)
+REQUIRED_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+HEADER_FONT = Font(name=FONT_NAME, bold=False, color="000000")
+TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14)
+HEADING_FONT = Font(name=FONT_NAME, bold=True, size=12)
+BOLD = Font(name=FONT_NAME, bold=True)

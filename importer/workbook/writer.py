@@ -21,7 +21,6 @@ from openpyxl.cell.cell import Cell, MergedCell
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from importer.errors import UnusableWorkbook
 from importer.model import Finding, RowResult, Status
@@ -42,9 +41,11 @@ from importer.workbook.filesafety import (
     check_writable,
     write_text,
 )
-from importer.workbook.marks import clear_cell, is_marked, mark_cell
+from importer.workbook.marks import Position, SheetMarks, clear_cell, is_marked, mark_cell
+from importer.workbook.merges import MergedCells
 from importer.workbook.reader import header_columns
 from importer.workbook.report_sheet import SentRow, write_report_sheet
+from importer.workbook.saving import write_xlsx
 from importer.workbook.sniff import check_workbook_file
 from importer.workbook.styles import HEADER_FONT, WRITTEN_HEADER_FILL
 from importer.workbook.template import TEXT_FORMAT
@@ -83,7 +84,8 @@ class WorkbookWriter:
         self.backup: Path | None = None
         self._titles = _data_sheet_titles(self.wb)
         self._columns: dict[str, dict[str, int]] = {}
-        self._marked: dict[str, dict[int, set[int]]] = {}
+        self._marked: dict[str, SheetMarks] = {}
+        self._merged: dict[str, MergedCells] = {}
 
     # -- columns -----------------------------------------------------------------------------
 
@@ -127,56 +129,71 @@ class WorkbookWriter:
     def mark_findings(self, findings: Iterable[Finding]) -> None:
         """Light-red fill and a comment with the German message on each problem cell.
 
-        A finding without a column (or for a column the sheet lacks) marks the Status cell.
-        The findings of a row replace all earlier marks of that row.
+        A cell inside a range the user merged is marked at the range's first cell, the one
+        the user sees; a finding without a column (or for a column the sheet lacks) marks the
+        Status cell. The findings of a row replace all earlier marks of that row.
         """
-        by_cell: dict[tuple[str, int, int], list[str]] = defaultdict(list)
+        by_row: dict[tuple[str, int], dict[Position, list[str]]] = defaultdict(dict)
         for finding in findings:
             if finding.sheet in self._titles and finding.row >= 2:
-                key = (finding.sheet, finding.row, self._finding_column(finding))
-                by_cell[key].append(finding.message)
-        for sheet, row in {(sheet, row) for sheet, row, _ in by_cell}:
+                cells = by_row[(finding.sheet, finding.row)]
+                cells.setdefault(self._finding_cell(finding), []).append(finding.message)
+        for (sheet, row), cells in by_row.items():
             self.clear_marks(sheet, row)
-        for (sheet, row, column), messages in by_cell.items():
-            ws = self.worksheet(sheet)
-            cell = ws.cell(row=row, column=column)
-            if isinstance(cell, MergedCell):
-                continue  # Status merged too: the finding is in the Meldung and the report
-            mark_cell(cell, messages, _column_fill(ws, column))
-            self._marks(sheet)[row].add(column)
+            for cell, messages in cells.items():
+                self._marks(sheet).add(row, cell, messages)
+                self._paint(sheet, cell)
 
     def clear_marks(self, sheet: str, row: int) -> None:
-        """Remove the marks we made in one row; the user's own fills and comments stay."""
+        """Remove the marks of one row's findings; the user's own fills and comments stay."""
         if sheet not in self._titles:
             return
-        ws = self.worksheet(sheet)
-        for column in self._marks(sheet).pop(row, set()):
-            clear_cell(ws.cell(row=row, column=column), _column_fill(ws, column))
+        for cell in self._marks(sheet).remove(row):
+            self._paint(sheet, cell)
 
     def marked_rows(self, sheet: str) -> set[int]:
-        """Rows of `sheet` that carry a mark of ours."""
-        return set(self._marks(sheet)) if sheet in self._titles else set()
+        """Rows of `sheet` whose findings carry a mark of ours."""
+        return self._marks(sheet).rows() if sheet in self._titles else set()
 
-    def _finding_column(self, finding: Finding) -> int:
-        """The finding's own cell, or the row's Status cell when the finding has no column or
-        its cell lies inside a range the user merged (only the range's first cell is a cell)."""
+    def _paint(self, sheet: str, cell: Position) -> None:
+        """Show on `cell` the messages marked there now, or no mark if there are none."""
+        ws = self.worksheet(sheet)
+        target = ws.cell(row=cell[0], column=cell[1])
+        if isinstance(target, MergedCell):
+            return  # Status merged too: the finding is in the Meldung and the report
+        messages = self._marks(sheet).messages(cell)
+        if messages:
+            mark_cell(target, messages, _column_fill(ws, cell[1]))
+        else:
+            clear_cell(target, _column_fill(ws, cell[1]))
+
+    def _finding_cell(self, finding: Finding) -> Position:
+        """The finding's own cell; in a range the user merged, the range's first cell (the
+        only one that is a cell of its own), unless that is a header; else the row's Status
+        cell (no column, or a column the sheet lacks)."""
         if finding.column is not None:
             field = _field_for_header(SHEETS_BY_NAME[finding.sheet], finding.column)
             if field is not None and field in self.columns(finding.sheet):
-                column = self.columns(finding.sheet)[field]
-                cell = self.worksheet(finding.sheet).cell(row=finding.row, column=column)
+                own = (finding.row, self.columns(finding.sheet)[field])
+                cell = self.worksheet(finding.sheet).cell(row=own[0], column=own[1])
                 if not isinstance(cell, MergedCell):
-                    return column
-        return self.column(finding.sheet, "status")
+                    return own
+                first = self._merged_cells(finding.sheet).first_cell(*own)
+                if first is not None and first[0] >= 2:
+                    return first
+        return (finding.row, self.column(finding.sheet, "status"))
 
-    def _marks(self, sheet: str) -> dict[int, set[int]]:
+    def _merged_cells(self, sheet: str) -> MergedCells:
+        if sheet not in self._merged:
+            self._merged[sheet] = MergedCells(self.worksheet(sheet))
+        return self._merged[sheet]
+
+    def _marks(self, sheet: str) -> SheetMarks:
         """Where our marks are, found once by scanning the existing cells of the sheet."""
         if sheet not in self._marked:
-            marked: dict[int, set[int]] = defaultdict(set)
-            for cell in _existing_cells(self.worksheet(sheet)):
-                if cell.row >= 2 and is_marked(cell):
-                    marked[cell.row].add(cell.column)
-            self._marked[sheet] = marked
+            cells = _existing_cells(self.worksheet(sheet))
+            found = [(c.row, c.column) for c in cells if c.row >= 2 and is_marked(c)]
+            self._marked[sheet] = SheetMarks(found)
         return self._marked[sheet]
 
     # -- results -----------------------------------------------------------------------------
@@ -224,13 +241,12 @@ class WorkbookWriter:
 
     def write_report(self, report: Report) -> None:
         """Write or replace `Prüfbericht`: every finding, then the values that would be sent."""
-        letters: dict[tuple[str, str | None], str] = {}
-        for finding in report.findings:
-            if finding.sheet in self._titles:
-                column = self._finding_column(finding)
-                letters[(finding.sheet, finding.column)] = get_column_letter(column)
+        targets = [
+            _coordinate(self._finding_cell(f)) if f.sheet in self._titles else f"A{f.row}"
+            for f in report.findings
+        ]
         write_report_sheet(
-            self.wb, report.findings, letters, self._sent_values(report), self._titles
+            self.wb, report.findings, targets, self._sent_values(report), self._titles
         )
 
     def _sent_values(self, report: Report) -> Iterator[SentRow]:
@@ -261,10 +277,7 @@ class WorkbookWriter:
         atomic_write(self.path, self._write)
 
     def _write(self, target: Path) -> None:
-        # Our own archive, closed here even when writing fails (a full disk): left to the
-        # garbage collector, its close would fail again and print a traceback.
-        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            ExcelWriter(self.wb, archive).save()
+        write_xlsx(self.wb, target)
 
 
 def _data_sheet_titles(wb: openpyxl.Workbook) -> dict[str, str]:
@@ -288,6 +301,10 @@ def _field_for_header(sheet: Sheet, header: str) -> str | None:
         if normalize_header(column.header) == key:
             return column.field
     return None
+
+
+def _coordinate(cell: Position) -> str:
+    return f"{get_column_letter(cell[1])}{cell[0]}"
 
 
 def _column_fill(ws: Worksheet, column: int) -> PatternFill | None:

@@ -84,6 +84,7 @@ class Scenario:
     rows: dict[str, list[Row]]  # an empty dict leaves an empty row (a gap)
     expected: list[Key]
     hidden: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    merged: dict[str, tuple[str, ...]] = field(default_factory=dict)  # cell ranges, e.g. "A2:A4"
 
 
 SCENARIOS: dict[str, Scenario] = {
@@ -220,6 +221,24 @@ SCENARIOS: dict[str, Scenario] = {
         base(LOGO=[logo("banner.png")]),
         [(LOGO, 2, "Bilddatei", "logo-abmessungen")],
     ),
+    # Merged cells: only the first cell of a range holds a value, the others read as empty.
+    "oe-email-telefon-verbunden": Scenario(
+        base(OE=[unit("Hauptamt"), unit("Bauhof", "Hauptamt", telefon=None)]),
+        [(OE, 3, "Telefon", "zelle-verbunden")],
+        merged={OE: ("D3:E3",)},
+    ),
+    "oe-mandant-nach-unten-verbunden": Scenario(
+        base(
+            OE=[
+                unit("Hauptamt"),
+                unit("Bauhof", "Hauptamt", mandant=None),
+                unit("Kämmerei", mandant=None, fax="0351 123499"),
+                unit("Bürgeramt", mandant=NOSSEN),
+            ]
+        ),
+        [(OE, 3, "Mandant", "zelle-verbunden"), (OE, 4, "Mandant", "zelle-verbunden")],
+        merged={OE: ("A2:A4",)},
+    ),
     # Rows with several problems, hidden rows and empty rows in between: every finding at its row.
     "oe-mehrere-fehler-ausgeblendet-mit-luecken": Scenario(
         base(
@@ -259,6 +278,9 @@ def write_scenario(folder: Path, name: str, scenario: Scenario) -> Path:
     for sheet, rows in scenario.hidden.items():
         for row in rows:
             wb[sheet].row_dimensions[row].hidden = True
+    for sheet, ranges in scenario.merged.items():
+        for cells in ranges:
+            wb[sheet].merge_cells(cells)
     path = folder / f"{name}.xlsx"
     wb.save(path)
     return path

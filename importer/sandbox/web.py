@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from typing import TYPE_CHECKING
 
 from flask import abort, current_app, g, request, session
 
 from importer.sandbox.config import SandboxUser
 from importer.sandbox.db import get_db
-from importer.sandbox.runtime import SandboxRuntime
+
+if TYPE_CHECKING:
+    from importer.sandbox.runtime import SandboxRuntime
 
 
 def runtime() -> SandboxRuntime:
     return current_app.extensions["sandbox"]
-
-
-def t(text: str) -> str:
-    """A visible text, or the text a test configured in its place (`label_overrides`)."""
-    return runtime().config.label_overrides.get(text, text)
 
 
 def csrf_token() -> str:

@@ -137,4 +137,3 @@ def write_entries(
             for position, entry in enumerate(entries)
         ],
     )
-

@@ -38,7 +38,7 @@ def _editor(oe_id: int, kind: EntryList) -> ResponseReturnValue:
     unit, mandant = unit_or_abort(oe_id)
     if request.method == "GET":
         return render_template(
-            f"unit_{kind.key}.html", unit=unit, mandant=mandant, kind=kind,
+            "unit_entries.html", unit=unit, mandant=mandant, kind=kind,
             entries=entries_of(kind, oe_id), kanaele=KANAELE,
         )  # fmt: skip
     try:

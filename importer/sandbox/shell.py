@@ -27,7 +27,8 @@ def page_frame() -> dict[str, object]:
 
 def _selector() -> dict[str, object]:
     """The Mandant selector's entries and choice (called by the frame, after login only)."""
-    return {"mandanten": my_mandanten(), "working": working_mandant()}
+    mine = my_mandanten()
+    return {"mandanten": mine, "working": working_mandant() if mine else None}
 
 
 @bp.get("/")

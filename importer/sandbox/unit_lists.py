@@ -61,10 +61,12 @@ def children(oe_id: int) -> str:
 
 def _list_context() -> dict[str, Any]:
     mandant = working_mandant()
+    list_url = url_for("unit_lists.listing", **request.args)
     if generation() == "klassisch":
         text = request.args.get("filter", "").strip()
-        return {"mandant": mandant, "filter": text, "nodes": _tree(units_of(mandant["id"]), text)}
-    return _table(mandant)
+        nodes = _tree(units_of(mandant["id"]), text)
+        return {"mandant": mandant, "filter": text, "nodes": nodes, "list_url": list_url}
+    return {**_table(mandant), "list_url": list_url}
 
 
 def _matches(row: sqlite3.Row, text: str) -> bool:

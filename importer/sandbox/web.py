@@ -60,7 +60,8 @@ def mandant_or_abort(mandant_id: int) -> sqlite3.Row:
 
 
 def working_mandant() -> sqlite3.Row:
-    """The Mandant chosen in the selector (stored with the session), else the user's first.
+    """The Mandant chosen in the selector (stored with the session), else the user's first
+    (the one configured first).
 
     Answers 403 when the user may manage no Mandant at all.
     """
@@ -68,7 +69,7 @@ def working_mandant() -> sqlite3.Row:
     if not mine:
         abort(403)
     chosen = g.get("working_mandant_id")
-    mandant_id = chosen if any(m["id"] == chosen for m in mine) else mine[0]["id"]
+    mandant_id = chosen if any(m["id"] == chosen for m in mine) else min(m["id"] for m in mine)
     return mandant_or_abort(mandant_id)
 
 

@@ -51,6 +51,10 @@ class Guide:
         self.marker = "•" if self.neu else "*"
         self.wait = WebDriverWait(driver, 10, poll_frequency=0.05)
 
+    def required(self, caption: str) -> str:
+        """A caption with the required marker of the generation ("Name •", "Name *")."""
+        return f"{caption} {self.marker}"
+
     def scope(self) -> WebElement:
         """The top-most open dialog, else the open panel, else the page."""
         for xpath in ("//*[@role='dialog']", "//aside[@role='complementary']", "/html/body"):
@@ -85,9 +89,8 @@ class Guide:
         named by aria-label only (klassisch's Mandant selector, filter)."""
         self.idle()
         text = literal(caption)
-        label = self.visible(
-            f".//*[(self::label or self::span) and normalize-space()={text}] | .//*[@aria-label={text}]"
-        )
+        captions = f".//*[(self::label or self::span) and normalize-space()={text}]"
+        label = self.visible(f"{captions} | .//*[@aria-label={text}]")
         if label.get_attribute("aria-label") == caption:
             return label
         target = label.get_attribute("for")
@@ -197,23 +200,44 @@ def unit_named(sandbox, name: str) -> dict[str, Any]:
     return next(u for u in inspect(sandbox)["units"] if u["name"] == name)
 
 
-def mandant_steps(guide: Guide, logo) -> None:
+# The texts that differ between the generations (ADMINCENTER.md).
+TEXTS = {
+    "neu": {
+        "benutzer": "Benutzer", "kommunikation.add": "Kommunikationskanal anlegen",
+        "kommunikation.take": "Übernehmen", "kommunikation.save": "Speichern",
+        "internet.add": "Internetadresse anlegen", "internet.take": "Übernehmen",
+        "internet.save": "Speichern", "public": "Öffentlich",
+    },
+    "klassisch": {
+        "benutzer": "Benutzerverwaltung", "kommunikation.add": "Neue Kommunikation anlegen",
+        "kommunikation.take": "Kommunikation übernehmen",
+        "kommunikation.save": "Kommunikation speichern",
+        "internet.add": "Neue Internetadresse anlegen",
+        "internet.take": "Internetadresse übernehmen",
+        "internet.save": "Internetadressen speichern", "public": "Öffentlich anzeigen",
+    },
+}  # fmt: skip
+IMPRESSUM = {
+    "Behörde": "Stadtverwaltung Coswig", "Vertreten durch": "OB",
+    "Straße und Hausnummer": "Karrasstraße 2", "PLZ": "01640", "Ort": "Coswig",
+    "Telefon": "03523 66-0", "E-Mail": "post@coswig.example",
+}  # fmt: skip
+
+
+def mandant_steps(guide: Guide, texts: dict[str, str], logo) -> None:
     """Select the Mandant, then its Impressum, Datenschutzbeauftragter and Bild."""
     guide.choose("Mandant", "Stadt Coswig")
     guide.wait.until(lambda d: d.execute_script("return document.readyState") == "complete")
-    guide.navigate("Benutzer" if guide.neu else "Benutzerverwaltung", "Mandanten")
+    guide.navigate(texts["benutzer"], "Mandanten")
     guide.row("Stadt Coswig")
     guide.click("Impressum")
     guide.see("Impressum - Stadt Coswig")
-    guide.fill({f"Behörde {guide.marker}": "Stadtverwaltung Coswig", f"Vertreten durch {guide.marker}": "OB",
-                f"Straße und Hausnummer {guide.marker}": "Karrasstraße 2", f"PLZ {guide.marker}": "01640",
-                f"Ort {guide.marker}": "Coswig", f"Telefon {guide.marker}": "03523 66-0",
-                f"E-Mail {guide.marker}": "post@coswig.example"})  # fmt: skip
+    guide.fill({guide.required(caption): value for caption, value in IMPRESSUM.items()})
     guide.click("Speichern")
     guide.notice("Impressum gespeichert")
     guide.click("Datenschutzbeauftragter")
     guide.fill(
-        {f"Name {guide.marker}": "Datenschutz KISA", f"E-Mail {guide.marker}": "ds@kisa.example"}
+        {guide.required("Name"): "Datenschutz KISA", guide.required("E-Mail"): "ds@kisa.example"}
     )
     guide.click("Speichern")
     guide.notice("Datenschutzbeauftragter gespeichert")
@@ -223,22 +247,113 @@ def mandant_steps(guide: Guide, logo) -> None:
     guide.notice("Bild gespeichert")
 
 
-def add_entry(
-    guide: Guide, add: str, take: str, values: dict[str, str], public: str, kanal: str | None = None
-) -> None:
-    guide.click(add)
-    if kanal is not None:
-        guide.choose(f"Kanal {guide.marker}", kanal)
-    guide.fill(values)
-    guide.check(public)
-    guide.click(take)
+def create_steps(guide: Guide) -> None:
+    """Anlegen at the top, then Unterhalb anlegen under the new unit."""
+    guide.navigate("Organisationseinheiten", "Organisationseinheiten")
+    for button, name in (("Anlegen", "Hauptamt"), ("Unterhalb anlegen", "Bürgerbüro")):
+        guide.click(button)
+        if name == "Bürgerbüro":
+            guide.see("Übergeordnete Organisationseinheit Hauptamt")
+        guide.type(guide.required("Name"), name)
+        guide.click("Speichern")
+        guide.notice("Organisationseinheit angelegt")
+        guide.wait.until(lambda d, n=name: d.find_elements(By.XPATH, f"//aside[@aria-label='{n}']"))
 
 
-def edit_first_row(guide: Guide, row_text: str, caption: str, value: str, take: str) -> None:
-    guide.click(row_text)
-    guide.wait.until(lambda d: guide.field(caption).get_attribute("value") == row_text)
-    guide.type(caption, value)
-    guide.click(take)
+def add_entry(guide: Guide, texts: dict[str, str], kind: str, values: dict[str, str]) -> None:
+    """ "…anlegen", the fields (Kanal first), Öffentlich, "Übernehmen"."""
+    guide.click(texts[f"{kind}.add"])
+    for caption, value in values.items():
+        if caption == "Kanal":
+            guide.choose(guide.required("Kanal"), value)
+        else:
+            guide.type(caption, value)
+    guide.check(texts["public"])
+    guide.click(texts[f"{kind}.take"])
+
+
+def save_entries(guide: Guide, texts: dict[str, str], kind: str, notice: str) -> None:
+    guide.click(texts[f"{kind}.save"])
+    guide.notice(notice)
+    if not guide.neu:
+        guide.click("Abbrechen")  # the box stays after saving: back to the panel
+
+
+def entry_steps(guide: Guide, texts: dict[str, str]) -> None:
+    """Kommunikation (E-Mail and Telefon added) and an Internetadresse of the new unit, then
+    the outdated Telefon of an existing unit edited in place."""
+    guide.click("Kommunikation")
+    kennung = guide.required("Kennung")
+    add_entry(guide, texts, "kommunikation", {"Kanal": "E-Mail", kennung: "buero@coswig.example"})
+    add_entry(guide, texts, "kommunikation", {"Kanal": "Telefon", kennung: "03523 66-120"})
+    save_entries(guide, texts, "kommunikation", "Kommunikation gespeichert")
+    guide.click("Internetadressen")
+    web = {guide.required("Adresse"): "https://www.coswig.example/buero", "Titel": "Bürgerbüro"}
+    add_entry(guide, texts, "internet", web)
+    save_entries(guide, texts, "internet", "Internetadressen gespeichert")
+    guide.row("Ordnungsamt")
+    guide.click("Kommunikation")
+    guide.click("03523 66100")
+    guide.wait.until(lambda _d: guide.field(kennung).get_attribute("value") == "03523 66100")
+    guide.type(kennung, "03523 66-100")
+    guide.click(texts["kommunikation.take"])
+    save_entries(guide, texts, "kommunikation", "Kommunikation gespeichert")
+
+
+def assert_saved(sandbox, logo) -> None:
+    coswig = inspect(sandbox)["mandanten"][1]
+    assert coswig["impressum"]["behoerde"] == "Stadtverwaltung Coswig"
+    assert coswig["datenschutz"]["email"] == "ds@kisa.example"
+    assert coswig["logo"]["sha256"] == hashlib.sha256(logo.read_bytes()).hexdigest()
+    buero = unit_named(sandbox, "Bürgerbüro")
+    assert (buero["mandant"], buero["parent"]) == ("Stadt Coswig", "Hauptamt")
+    assert buero["kommunikation"] == [
+        entry("E-Mail", "buero@coswig.example"),
+        entry("Telefon", "03523 66-120"),
+    ]
+    assert buero["internetadressen"] == [address("https://www.coswig.example/buero", "Bürgerbüro")]
+    assert unit_named(sandbox, "Ordnungsamt")["kommunikation"] == [
+        entry("Servicekonto", "Testbehörde zur Stadt (999839970682)", oeffentlich=False),
+        entry("Telefon", "03523 66-100"),
+    ]
+
+
+def expand_steps(guide: Guide) -> None:
+    """The tree (klassisch): a node of the second level loads its children when expanded."""
+    xpath = "//*[@role='treeitem' and @aria-level='2'][.//*[normalize-space()='Gewerbeamt']]"
+    gewerbe = guide.driver.find_element(By.XPATH, xpath)
+    gewerbe.find_element(By.XPATH, ".//*[@aria-label='Aufklappen']").click()
+    guide.visible(".//*[normalize-space()='Marktwesen']", within=gewerbe)
+
+
+def version_steps(guide: Guide, sandbox) -> None:
+    """Once published, the panel shows the version green."""
+    guide.wait.until(lambda _d: unit_named(sandbox, "Bürgerbüro")["published"])
+    guide.row("Bürgerbüro")
+    published = unit_named(sandbox, "Bürgerbüro")["version"]  # 2.0: Internetadressen came later
+    badge = guide.visible(
+        f".//*[normalize-space()={literal(f'Version {published}' if guide.neu else published)}]"
+    )
+    assert "published" in badge.get_attribute("class")
+    assert badge.value_of_css_property("background-color") in (
+        "rgba(207, 232, 212, 1)",
+        "rgba(30, 123, 30, 1)",
+    )
+
+
+def move_steps(guide: Guide, sandbox) -> None:
+    """Umhängen (neu): to the top level with an emptied field, then back under Hauptamt."""
+    target = "Neue übergeordnete Organisationseinheit"
+    for typed, now, parent in (("", "Hauptamt", None), ("Haupt", "– oberste Ebene –", "Hauptamt")):
+        guide.click("Umhängen")
+        guide.see(f"Derzeit übergeordnet: {now}")
+        guide.type(target, typed)
+        if typed:
+            options = guide.driver.find_element(By.XPATH, "//*[@role='dialog']//*[@role='listbox']")
+            guide.click("Hauptamt", within=options)
+        guide.click("Umhängen", within=guide.scope().find_element(By.CLASS_NAME, "dialog-foot"))
+        guide.notice("Organisationseinheit umgehängt")
+        assert unit_named(sandbox, "Bürgerbüro")["parent"] == parent
 
 
 @pytest.mark.parametrize("generation", ["neu", "klassisch"])
@@ -249,112 +364,17 @@ def test_the_guide_by_hand(driver, make_sandbox, tmp_path, generation):
     logo = tmp_path / "wappen.png"
     Image.new("RGB", (160, 90), (30, 90, 160)).save(logo)
     guide = Guide(driver, generation)
-    neu = guide.neu
+    texts = TEXTS[generation]
     guide.login(sandbox.url)
-    mandant_steps(guide, logo)
-
-    guide.navigate("Organisationseinheiten", "Organisationseinheiten")
-    guide.click("Anlegen")
-    guide.type(f"Name {guide.marker}", "Hauptamt")
-    guide.click("Speichern")
-    guide.notice("Organisationseinheit angelegt")
-    guide.wait.until(lambda d: d.find_elements(By.XPATH, "//aside[@aria-label='Hauptamt']"))
-    guide.click("Unterhalb anlegen")
-    guide.see("Übergeordnete Organisationseinheit Hauptamt")
-    guide.type(f"Name {guide.marker}", "Bürgerbüro")
-    guide.click("Speichern")
-    guide.notice("Organisationseinheit angelegt")
-    guide.wait.until(lambda d: d.find_elements(By.XPATH, "//aside[@aria-label='Bürgerbüro']"))
-
-    texts = {
-        "add": "Kommunikationskanal anlegen" if neu else "Neue Kommunikation anlegen",
-        "take": "Übernehmen" if neu else "Kommunikation übernehmen",
-        "save": "Speichern" if neu else "Kommunikation speichern",
-        "public": "Öffentlich" if neu else "Öffentlich anzeigen",
-    }
-    guide.click("Kommunikation")
-    add_entry(guide, texts["add"], texts["take"], {f"Kennung {guide.marker}": "buergerbuero@coswig.example"},
-              texts["public"], "E-Mail")  # fmt: skip
-    add_entry(guide, texts["add"], texts["take"], {f"Kennung {guide.marker}": "03523 66-120"},
-              texts["public"], "Telefon")  # fmt: skip
-    guide.click(texts["save"])
-    guide.notice("Kommunikation gespeichert")
-    if not neu:
-        guide.click("Abbrechen")  # the box stays after saving: back to the panel
-
-    internet = {
-        "add": "Internetadresse anlegen" if neu else "Neue Internetadresse anlegen",
-        "take": "Übernehmen" if neu else "Internetadresse übernehmen",
-        "save": "Speichern" if neu else "Internetadressen speichern",
-    }
-    guide.click("Internetadressen")
-    add_entry(guide, internet["add"], internet["take"],
-              {f"Adresse {guide.marker}": "https://www.coswig.example/buergerbuero", "Titel": "Bürgerbüro"},
-              texts["public"])  # fmt: skip
-    guide.click(internet["save"])
-    guide.notice("Internetadressen gespeichert")
-    if not neu:
-        guide.click("Abbrechen")
-
-    guide.row("Ordnungsamt")  # an existing unit: its outdated Telefon is edited in place
-    guide.click("Kommunikation")
-    edit_first_row(guide, "03523 66100", f"Kennung {guide.marker}", "03523 66-100", texts["take"])
-    guide.click(texts["save"])
-    guide.notice("Kommunikation gespeichert")
-    if not neu:
-        guide.click("Abbrechen")
-
-    assert inspect(sandbox)["mandanten"][1]["impressum"]["behoerde"] == "Stadtverwaltung Coswig"
-    assert inspect(sandbox)["mandanten"][1]["datenschutz"]["email"] == "ds@kisa.example"
-    assert (
-        inspect(sandbox)["mandanten"][1]["logo"]["sha256"]
-        == hashlib.sha256(logo.read_bytes()).hexdigest()
-    )
-    buero = unit_named(sandbox, "Bürgerbüro")
-    assert (buero["mandant"], buero["parent"]) == ("Stadt Coswig", "Hauptamt")
-    assert buero["kommunikation"] == [
-        entry("E-Mail", "buergerbuero@coswig.example"),
-        entry("Telefon", "03523 66-120"),
-    ]
-    assert buero["internetadressen"] == [
-        address("https://www.coswig.example/buergerbuero", "Bürgerbüro")
-    ]
-    assert unit_named(sandbox, "Ordnungsamt")["kommunikation"] == [
-        entry("Servicekonto", "Testbehörde zur Stadt (999839970682)", oeffentlich=False),
-        entry("Telefon", "03523 66-100"),
-    ]
-
-    if not neu:  # the tree: a node of the second level loads its children when expanded
-        gewerbe = guide.driver.find_element(
-            By.XPATH, "//*[@role='treeitem'][.//*[normalize-space()='Gewerbeamt']][@aria-level='2']"
-        )
-        gewerbe.find_element(By.XPATH, ".//*[@aria-label='Aufklappen']").click()
-        guide.visible(".//*[normalize-space()='Marktwesen']", within=gewerbe)
-    guide.wait.until(lambda _d: unit_named(sandbox, "Bürgerbüro")["published"])
-    guide.row("Bürgerbüro")
-    published = unit_named(sandbox, "Bürgerbüro")["version"]  # 2.0: Internetadressen came later
-    version = f"Version {published}" if neu else published
-    badge = guide.visible(f".//*[normalize-space()={literal(version)}]")
-    assert "published" in badge.get_attribute("class")
-    assert badge.value_of_css_property("background-color") != "rgba(0, 0, 0, 0)"
-
-    if neu:
-        guide.click("Umhängen")
-        guide.see("Derzeit übergeordnet: Hauptamt")
-        guide.type("Neue übergeordnete Organisationseinheit", "")
-        guide.click("Umhängen", within=guide.scope().find_element(By.CLASS_NAME, "dialog-foot"))
-        guide.notice("Organisationseinheit umgehängt")
-        assert unit_named(sandbox, "Bürgerbüro")["parent"] is None
-        guide.click("Umhängen")
-        guide.see("Derzeit übergeordnet: – oberste Ebene –")
-        guide.type("Neue übergeordnete Organisationseinheit", "Haupt")
-        guide.click(
-            "Hauptamt",
-            within=guide.driver.find_element(By.XPATH, "//*[@role='dialog']//*[@role='listbox']"),
-        )
-        guide.click("Umhängen", within=guide.scope().find_element(By.CLASS_NAME, "dialog-foot"))
-        guide.notice("Organisationseinheit umgehängt")
-        assert unit_named(sandbox, "Bürgerbüro")["parent"] == "Hauptamt"
+    mandant_steps(guide, texts, logo)
+    create_steps(guide)
+    entry_steps(guide, texts)
+    assert_saved(sandbox, logo)
+    if not guide.neu:
+        expand_steps(guide)
+    version_steps(guide, sandbox)
+    if guide.neu:
+        move_steps(guide, sandbox)
 
 
 def test_two_step_login_by_hand(driver, make_sandbox):

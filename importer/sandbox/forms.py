@@ -77,7 +77,7 @@ _RULES: dict[str, tuple[re.Pattern[str], str]] = {
     ),
     "plz": (re.compile(r"\d{5}"), "Die PLZ muss aus fünf Ziffern bestehen."),
     "phone": (
-        re.compile(r"\+?[0-9][0-9 ()/-]{4,}"),
+        re.compile(r"\+?\(?[0-9][0-9 ()/-]{4,}"),
         "Bitte geben Sie eine gültige Rufnummer an, z. B. +49 351 123456.",
     ),
     "url": (

@@ -22,14 +22,10 @@ from importer.admincenter.values import PARENT_UNKNOWN, Entry, UnitRef
 
 pytestmark = pytest.mark.browser
 
-HEAD = (
-    '<!doctype html><html lang="de"><head><meta charset="utf-8"><style>'
-    ".overlay{position:fixed;inset:0;background:rgba(0,0,0,.2)}</style></head><body>"
-)
+HEAD = '<!doctype html><html lang="de"><head><meta charset="utf-8"><style>' \
+    '.overlay{position:fixed;inset:0;background:rgba(0,0,0,.2)}</style></head><body>'
 
-SCOPES = (
-    HEAD
-    + """
+SCOPES = HEAD + """
 <main><h1>Organisationseinheiten</h1><button id="page-save">Speichern</button>
 <label for="n0">Name</label><input id="n0" value="Liste">
 <aside role="complementary" aria-label="Hauptamt">
@@ -42,11 +38,8 @@ SCOPES = (
 </main>
 <script>document.getElementById('open').onclick = () => { dlg.hidden = false; };</script>
 </body></html>"""
-)
 
-DROPDOWN = (
-    HEAD
-    + """
+DROPDOWN = HEAD + """
 <div class="field"><span id="cap">Kanal •</span>
   <button type="button" id="kanal" aria-haspopup="listbox" aria-expanded="false"
     aria-labelledby="cap kanal" aria-controls="lb"><span>E-Mail</span> ▾</button>
@@ -74,11 +67,8 @@ list.addEventListener('keydown', () => {});
 button.addEventListener('keydown', e => { if (e.key === 'Escape') { list.hidden = true;
   button.setAttribute('aria-expanded', 'false'); } });
 </script></body></html>"""
-)
 
-CHECKBOXES = (
-    HEAD
-    + """
+CHECKBOXES = HEAD + """
 <div><span>Anzeigen</span>
   <div><span role="checkbox" tabindex="0" aria-checked="false" id="drawn"
     style="display:inline-block;width:14px;height:14px;border:1px solid"></span> Öffentlich</div>
@@ -90,13 +80,10 @@ const drawn = document.getElementById('drawn');
 drawn.onclick = () => drawn.setAttribute('aria-checked',
   String(drawn.getAttribute('aria-checked') !== 'true'));
 </script></body></html>"""
-)
 
 # A grid of divs with a check box column, sort arrows in the headers, a busy overlay after
 # every action, and the fields beside it that show the selected row.
-GRID = (
-    HEAD
-    + """
+GRID = HEAD + """
 <div role="dialog" aria-modal="true" aria-label="Kommunikationskanäle verwalten">
  <div role="grid">
   <div role="row"><div role="columnheader">☐</div><div role="columnheader">Kanal ▲</div>
@@ -152,12 +139,9 @@ $('take').onclick = () => busy(() => { rows[selected] = {kanal: $('f-kanal').val
   pub: $('f-pub').getAttribute('aria-checked') === 'true'}; draw(); $('save').disabled = false; });
 draw();
 </script></body></html>"""
-)
 
 # A tree of nested groups whose second level is collapsed and loaded only when opened.
-TREE = (
-    HEAD
-    + """
+TREE = HEAD + """
 <main><h1>Organisationseinheiten</h1><button>Anlegen</button>
 <input aria-label="Filter">
 <div role="tree">
@@ -179,11 +163,8 @@ node.querySelector('.tw').onclick = () => setTimeout(() => {
     '<div role="treeitem" aria-level="3"><span>Personal</span></div>';
 }, 100);
 </script></body></html>"""
-)
 
-PAGED = (
-    HEAD
-    + """
+PAGED = HEAD + """
 <main><h1>Organisationseinheiten</h1><button>Anlegen</button>
 <label>Suchbegriff <input></label>
 <table><thead><tr><th aria-sort="ascending">Titel ▲</th></tr></thead><tbody id="b"></tbody>
@@ -205,7 +186,6 @@ function draw() {
 document.getElementById('n').onclick = () => setTimeout(() => { page++; draw(); }, 60);
 draw();
 </script></body></html>"""
-)
 
 
 @pytest.fixture
@@ -233,9 +213,8 @@ def test_lookups_go_to_the_top_dialog_else_the_panel_else_the_page(page, driver)
     assert element_id(dom, "kommunikation.speichern") == "dialog-save"
     # the modal dialog hides the rest: the panel's button is not offered
     assert dom.find("oe.kommunikation") is None
-    driver.execute_script(
-        "document.getElementById('dlg').hidden = true;document.querySelector('aside').remove();"
-    )
+    driver.execute_script("document.getElementById('dlg').hidden = true;"
+                          "document.querySelector('aside').remove();")
     assert element_id(dom, "oe.speichern") == "page-save"
 
 
@@ -245,12 +224,7 @@ def test_a_drop_down_of_a_button_and_a_listbox_is_opened_and_its_option_clicked(
     dom.fill({"kommunikation.kanal": "Telefon"}, "Test")
     assert dom.read_keys(["kommunikation.kanal"])["kommunikation.kanal"] == "Telefon"
     assert dom.choices("kommunikation.kanal", "Test") == [
-        "E-Mail",
-        "Telefon mobil",
-        "Telefon",
-        "Fax",
-        "Servicekonto",
-    ]
+        "E-Mail", "Telefon mobil", "Telefon", "Fax", "Servicekonto"]
     assert not dom.run("expanded", dom.spec("kommunikation.kanal"))  # closed again
     with pytest.raises(Refused, match="De-Mail"):
         dom.fill({"kommunikation.kanal": "De-Mail"}, "Test")
@@ -313,15 +287,8 @@ def test_a_paged_table_is_read_page_by_page_without_its_header(page) -> None:
 
 def test_the_form_of_each_text_found_names_the_generation(page) -> None:
     dom = page(GRID)
-    found = dom.probe(
-        [
-            "kommunikation.anlegen",
-            "kommunikation.uebernehmen",
-            "kommunikation.speichern",
-            "kommunikation.oeffentlich",
-            "oe.umhaengen",
-        ]
-    )
+    found = dom.probe(["kommunikation.anlegen", "kommunikation.uebernehmen",
+                       "kommunikation.speichern", "kommunikation.oeffentlich", "oe.umhaengen"])
     assert found == {
         "kommunikation.anlegen": "Kommunikationskanal anlegen",
         "kommunikation.uebernehmen": "Übernehmen",

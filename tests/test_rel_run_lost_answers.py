@@ -63,7 +63,9 @@ def test_a_lost_answer_with_a_list_that_hides_the_new_unit_gives_each_unit_once(
     """The list shows one unit only, so after a lost answer the new unit is not in it: the
     Anlegen form's parent choice offers the name, the runner searches and adopts it."""
     path = small_workbook(tmp_path, mandanten=1, units=5, seed=4)
-    sandbox = make_sandbox(mandanten=mandanten_of(path), faults=ALWAYS_LOST, seed=1, list_limit=1)
+    sandbox = make_sandbox(
+        mandanten=mandanten_of(path), faults=ALWAYS_LOST, seed=1, list_limit=1
+    )
 
     summary = run_workbook(path, options(sandbox), ADMIN)
 

@@ -101,10 +101,8 @@ def test_the_panel_shows_the_generation_s_texts(sandbox_client, admin, generatio
         assert re.search(r'<span class="caption">Id</span> <span class="value">600001</span>', html)
         assert '<label for="oe-name" class="caption">Name</label>' in html and "<textarea" in html
     else:
-        assert re.search(
-            r'id="oe-id" name="id" aria-labelledby="oe-id-caption" readonly type="text" value="600001"',
-            html,
-        )
+        field = 'id="oe-id" name="id" aria-labelledby="oe-id-caption" readonly type="text"'
+        assert f'{field} value="600001"' in html
 
 
 def test_renaming_a_published_unit_makes_a_draft_and_no_change_no_version(

@@ -1,7 +1,8 @@
 """Sandbox fixtures: an app with a test client per test, and live servers on free ports.
 
 - `make_sandbox_app(**config)` / `sandbox_app`: a fresh app and database per test (Flask test
-  client via `sandbox_client`, login via `sandbox_auth`).
+  client via `sandbox_client`, login via `sandbox_auth`). `sandbox_app` runs each test once per
+  generation of the AdminCenter (`generation`: "neu", "klassisch").
 - `make_sandbox(**config)` (per test) and `make_module_sandbox(**config)` (per module): start a
   `RunningSandbox` on a free port and stop it at teardown; `sandbox_server` is the default one.
 """
@@ -18,6 +19,7 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from importer.sandbox import RunningSandbox, SandboxConfig, close_app, create_app, start_sandbox
+from importer.sandbox.config import OBERFLAECHEN
 
 # The test-suite default: publication after 50 ms instead of about a second.
 TEST_DEFAULTS: dict[str, Any] = {"publish_delay": 0.05}
@@ -37,9 +39,14 @@ class AuthActions:
         self._client = client
 
     def login(self, username: str = "admin", password: str = "admin") -> TestResponse:
+        """Log in on one page, or on two when the sandbox asks for the password on a second."""
         token = self.token("/anmeldung")
         data = {"benutzername": username, "passwort": password, "csrf_token": token}
-        return self._client.post("/anmeldung", data=data)
+        answer = self._client.post("/anmeldung", data=data)
+        if answer.status_code == 302 and answer.location.startswith("/anmeldung/passwort"):
+            data = {"passwort": password, "csrf_token": self.token(answer.location)}
+            answer = self._client.post(answer.location, data=data)
+        return answer
 
     def logout(self) -> TestResponse:
         return self._client.post("/abmelden", data={"csrf_token": self.token("/")})
@@ -57,9 +64,18 @@ class AuthActions:
         return self._client.post(path, data={**data, "csrf_token": self.token(path)}, **kwargs)
 
     def fetch(self, path: str, data: dict[str, Any], page: str = "/") -> TestResponse:
-        """A script's POST: token in the X-CSRF-Token header, JSON answer expected."""
+        """A script's POST of form data: token in the X-CSRF-Token header, JSON answer."""
         headers = {"X-CSRF-Token": self.token(page), "Accept": "application/json"}
         return self._client.post(path, data=data, headers=headers)
+
+    def send_json(self, path: str, payload: Any, page: str = "/") -> TestResponse:
+        """A script's POST of a JSON body (an entry list), as the page's script sends it."""
+        headers = {"X-CSRF-Token": self.token(page), "Accept": "application/json"}
+        return self._client.post(path, json=payload, headers=headers)
+
+    def fragment(self, path: str) -> TestResponse:
+        """A part of a page as the script fetches it (errors come as JSON)."""
+        return self._client.get(path, headers={"Accept": "text/html, application/json;q=0.9"})
 
 
 @pytest.fixture
@@ -76,9 +92,14 @@ def make_sandbox_app() -> Iterator[Callable[..., Flask]]:
         close_app(app)
 
 
+@pytest.fixture(params=OBERFLAECHEN)
+def generation(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
 @pytest.fixture
-def sandbox_app(make_sandbox_app: Callable[..., Flask]) -> Flask:
-    return make_sandbox_app()
+def sandbox_app(make_sandbox_app: Callable[..., Flask], generation: str) -> Flask:
+    return make_sandbox_app(oberflaeche=generation)
 
 
 @pytest.fixture

@@ -1,211 +1,168 @@
-"""Benutzerverwaltung → Mandanten: list, detail, Impressum, Datenschutzbeauftragter, permissions."""
+"""Mandanten: the list of the working Mandant, its panel, the dialogs Impressum and
+Datenschutzbeauftragter with their rules, and the navigation around them."""
 
 from __future__ import annotations
 
 import re
 
 import pytest
-from sample_mandant import DATENSCHUTZ, IMPRESSUM
+from sb_support import DATENSCHUTZ, IMPRESSUM, state
 
+URL = "Bitte geben Sie eine gültige Internetadresse an, beginnend mit https://."
 IMPRESSUM_REQUIRED = {
-    "behoerde": "Behörde",
-    "vertreten_durch": "Vertreten durch",
-    "strasse": "Straße und Hausnummer",
-    "plz": "PLZ",
-    "ort": "Ort",
-    "telefon": "Telefon",
-    "email": "E-Mail",
-}
+    "behoerde": "Behörde", "vertreten_durch": "Vertreten durch", "strasse": "Straße und Hausnummer",
+    "plz": "PLZ", "ort": "Ort", "telefon": "Telefon", "email": "E-Mail",
+}  # fmt: skip
+PANEL_TEXTS = {
+    "neu": ["Stammdaten", "Mit • markierte Felder sind Pflichtangaben.", "Bearbeiten", "Löschen",
+            "Verwalten", "Freistaat Sachsen", "Online-Hilfe"],
+    "klassisch": ["Stammdaten", "Abbrechen", "Speichern", "Verwalten", "Freistaat Sachsen"],
+}  # fmt: skip
+NAVIGATION = {
+    "neu": ["Neuigkeiten", "Betreute Texte", "Aufgaben", "Content", "Zuständigkeitsfinder",
+            "Organisationseinheiten", "Organisationseinheiten", "Behördengruppen",
+            "Kontaktpersonen", "Anschriften", "Öffnungszeiten", "Internetadressen", "Benutzer",
+            "Benutzer", "Benutzergruppen", "Rollen", "Rechte", "Mandanten", "Servicekonto",
+            "Verfahrensmanagement"],
+    "klassisch": ["Neuigkeiten", "Zuständigkeitsfinder", "Leistungen", "Zuständigkeiten",
+                  "Organisationseinheiten", "Organisationseinheiten", "Kontaktverwaltung",
+                  "Anschriften", "Öffnungszeiten", "Internetadressen", "Externe Formulare",
+                  "Benutzerverwaltung", "Benutzer", "Benutzergruppen", "Mandanten",
+                  "Verfahrensmanagement"],
+}  # fmt: skip
 
 
-def field_error(html: str, field: str) -> str | None:
-    """The error text shown right after the field's input, or None."""
-    pattern = (
-        rf'<input id="f-{field}"[^>]*>\s*<span class="field-error" id="f-{field}-fehler">([^<]*)'
-    )
-    match = re.search(pattern, html)
-    return match.group(1) if match else None
+@pytest.fixture
+def admin(sandbox_auth):
+    sandbox_auth.login()
+    return sandbox_auth
 
 
-def state(client):
-    return client.get("/_sandbox/state").json
+def dialog(auth, page: str) -> str:
+    return auth.fragment(f"/mandanten/1001/{page}").get_data(as_text=True)
 
 
-def test_mandanten_list_shows_only_own_mandanten(sandbox_client, sandbox_auth):
-    sandbox_auth.login("gemeinde", "gemeinde")
-    html = sandbox_client.get("/mandanten").get_data(as_text=True)
-    assert re.findall(r'<li[^>]*><a href="/mandanten/\d+">([^<]+)</a>', html) == [
-        "Gemeinde Klipphausen"
+def test_the_list_shows_the_working_mandant_only(admin, generation):
+    html = admin.fragment("/mandanten").get_data(as_text=True)
+    assert re.findall(r'data-url="/mandanten/(\d+)/panel"><td>([^<]+)</td>', html) == [
+        ("1001", "Gemeinde Klipphausen")
     ]
-    assert "Suchen" in html
+    if generation == "neu":
+        assert '<label for="tabelle-filtern" class="caption">Tabelle filtern</label>' in html
+    else:
+        assert 'aria-label="Filter"' in html and ">übergeordneter Mandant</th>" in html
 
 
-def test_admin_sees_all_mandanten_by_name(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    html = sandbox_client.get("/mandanten").get_data(as_text=True)
-    assert re.findall(r'<li[^>]*><a href="/mandanten/\d+">([^<]+)</a>', html) == [
-        "Gemeinde Käbschütztal",
-        "Gemeinde Klipphausen",
-        "Stadt Coswig",
-    ]
+def test_the_panel_shows_stammdaten_and_the_verwalten_buttons(admin, generation):
+    html = admin.fragment("/mandanten/1001/panel").get_data(as_text=True)
+    assert '<aside role="complementary" aria-label="Gemeinde Klipphausen"' in html
+    for text in PANEL_TEXTS[generation]:
+        assert text in html, text
+    buttons = re.findall(r'<span class="btn-text">([^<]+)</span></button>', html)
+    expected = ["Bild", "Benutzer", "Datenschutzbeauftragter", "Impressum", "Mandanten"]
+    if generation == "neu":
+        assert buttons == ["Löschen", *expected]
+    else:
+        assert buttons == ["Benutzer", "Bild", "Datenschutzbeauftragter", "Impressum", "Mandanten"]
+    disabled = r'disabled>(?:<span class="btn-icon icon-tags" aria-hidden="true"></span>)?'
+    assert re.search(disabled + r'<span class="btn-text">Mandanten<', html)
 
 
-def test_mandant_detail_shows_fields_and_verwalten_buttons(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    html = sandbox_client.get("/mandanten/1001").get_data(as_text=True)
-    assert "<dt>ID</dt><dd>1001</dd>" in html
-    assert "<dt>Name</dt><dd>Gemeinde Klipphausen</dd>" in html
-    assert "<dt>Beschreibung</dt>" in html
-    assert "<h3>Verwalten</h3>" in html
-    buttons = re.findall(r'<a class="button" href="[^"]+">([^<]+)</a>', html)
-    assert buttons == ["Benutzer", "Bild", "Datenschutzbeauftragter", "Impressum", "Mandanten"]
-    for path in re.findall(r'<a class="button" href="([^"]+)">', html):
-        assert sandbox_client.get(path).status_code == 200
+def test_the_impressum_dialog_has_the_contract_s_fields_and_markers(admin, generation):
+    html = dialog(admin, "impressum")
+    assert '<h2 id="dialog-titel">Impressum - Gemeinde Klipphausen</h2>' in html
+    marker = "•" if generation == "neu" else "*"
+    pattern = r'class="caption"[^>]*>([^<]+?)(?: <span class="required-mark">(.)</span>)?</'
+    captions = re.findall(pattern, html)
+    assert captions == [
+        ("Behörde", marker), ("Vertreten durch", marker), ("Straße und Hausnummer", marker),
+        ("PLZ", marker), ("Ort", marker), ("Telefon", marker), ("Fax", ""), ("E-Mail", marker),
+        ("Internet", ""), ("USt-IdNr.", ""), ("Aufsichtsbehörde", ""),
+        ("Inhaltlich verantwortlich", ""),
+    ]  # fmt: skip
+    assert "disabled>Speichern</button>" in html and ">Abbrechen</button>" in html
+    if generation == "neu":
+        assert 'aria-labelledby="d-behoerde-caption"' in html
+    else:
+        assert '<label for="d-behoerde" class="caption">' in html
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/mandanten/1002",
-        "/mandanten/1002/impressum",
-        "/mandanten/1002/datenschutzbeauftragter",
-        "/mandanten/1002/bild",
-        "/organisationseinheiten?mandant=1002",
-        "/organisationseinheiten/anlegen?mandant=1002",
-    ],
-)
-def test_other_mandant_answers_keine_berechtigung(sandbox_client, sandbox_auth, path):
-    sandbox_auth.login("gemeinde", "gemeinde")
-    response = sandbox_client.get(path)
-    assert response.status_code == 403
-    assert "Keine Berechtigung" in response.get_data(as_text=True)
+def test_impressum_is_saved_and_shown_again(sandbox_client, admin):
+    answer = admin.fetch("/mandanten/1001/impressum", IMPRESSUM)
+    assert answer.json == {"message": "Impressum gespeichert", "errors": {}}
+    saved = state(sandbox_client)["mandanten"][0]["impressum"]
+    assert {k: v for k, v in saved.items() if v} == IMPRESSUM
+    assert 'value="Talstraße 3"' in dialog(admin, "impressum")
 
 
-def test_saving_for_other_mandant_is_refused_and_nothing_saved(sandbox_client, sandbox_auth):
-    sandbox_auth.login("gemeinde", "gemeinde")
-    token = sandbox_auth.token("/mandanten/1001/impressum")
-    response = sandbox_client.post(
-        "/mandanten/1002/impressum", data={**IMPRESSUM, "csrf_token": token}
-    )
-    assert response.status_code == 403
-    assert [m["impressum"] for m in state(sandbox_client)["mandanten"]] == [None, None, None]
-
-
-def test_unknown_mandant_is_not_found(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    assert sandbox_client.get("/mandanten/9999").status_code == 404
-
-
-def test_impressum_form_has_the_labels_of_the_guide(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    html = sandbox_client.get("/mandanten/1001/impressum").get_data(as_text=True)
-    labels = re.findall(r'<label for="f-\w+"[^>]*>([^<]+)</label>', html)
-    assert labels == [
-        "Behörde",
-        "Vertreten durch",
-        "Straße und Hausnummer",
-        "PLZ",
-        "Ort",
-        "Telefon",
-        "Fax",
-        "E-Mail",
-        "Internet",
-        "USt-IdNr.",
-        "Aufsichtsbehörde",
-        "Inhaltlich verantwortlich",
-    ]
-    assert ">Speichern</button>" in html
-
-
-def test_impressum_saved_and_shown_again(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    response = sandbox_auth.post_form("/mandanten/1001/impressum", IMPRESSUM)
-    assert response.status_code == 302
-    html = sandbox_client.get(response.location).get_data(as_text=True)
-    assert "Impressum gespeichert" in html
-    assert 'value="Bürgermeister Max Mustermann"' in html
-    assert state(sandbox_client)["mandanten"][0]["impressum"] == IMPRESSUM
-
-
-@pytest.mark.parametrize("field", list(IMPRESSUM_REQUIRED))
-def test_impressum_required_field_refused_next_to_field(sandbox_client, sandbox_auth, field):
-    sandbox_auth.login()
-    values = {**IMPRESSUM, field: "  "}
-    response = sandbox_auth.post_form("/mandanten/1001/impressum", values)
-    html = response.get_data(as_text=True)
-    assert response.status_code == 200
-    errors = {f: field_error(html, f) for f in IMPRESSUM}
-    label = IMPRESSUM_REQUIRED[field]
-    assert errors == {
-        f: (f"Bitte geben Sie {label} an." if f == field else None) for f in IMPRESSUM
+def test_missing_required_fields_are_named_at_their_fields(sandbox_client, admin):
+    answer = admin.fetch("/mandanten/1001/impressum", {"fax": "x"})
+    assert answer.status_code == 422
+    assert answer.json["errors"] == {
+        **{name: f"Bitte geben Sie {label} an." for name, label in IMPRESSUM_REQUIRED.items()},
+        "fax": "Bitte geben Sie eine gültige Rufnummer an, z. B. +49 351 123456.",
     }
-    assert 'value="Gemeindeverwaltung Klipphausen"' in html or field == "behoerde"
-    assert "Impressum gespeichert" not in html
     assert state(sandbox_client)["mandanten"][0]["impressum"] is None
 
 
-def test_impressum_format_errors_all_shown_at_once(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    values = {
-        **IMPRESSUM,
-        "plz": "1665",
-        "email": "poststelle",
-        "internet": "klipphausen",
-        "ust_id": "123",
-        "telefon": "abc",
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("plz", "1665", "Die PLZ muss aus fünf Ziffern bestehen."),
+        ("email", "post-at-klipphausen", "Bitte geben Sie eine gültige E-Mail-Adresse an."),
+        ("internet", "klipphausen.de", URL),
+        ("ust_id", "DE12", "Die USt-IdNr. besteht aus DE und neun Ziffern."),
+        ("ort", "x" * 256, "Höchstens 255 Zeichen."),
+    ],
+)  # fmt: skip
+def test_impressum_values_follow_the_rules(sandbox_client, admin, field, value, message):
+    answer = admin.fetch("/mandanten/1001/impressum", {**IMPRESSUM, field: value})
+    assert answer.json["errors"] == {field: message}
+
+
+def test_datenschutzbeauftragter_needs_name_and_email(sandbox_client, admin):
+    html = dialog(admin, "datenschutzbeauftragter")
+    assert "Datenschutzbeauftragter - Gemeinde Klipphausen" in html
+    refused = admin.fetch("/mandanten/1001/datenschutzbeauftragter", {"organisation": "KISA"})
+    assert refused.json["errors"] == {
+        "name": "Bitte geben Sie Name an.",
+        "email": "Bitte geben Sie E-Mail an.",
     }
-    html = sandbox_auth.post_form("/mandanten/1001/impressum", values).get_data(as_text=True)
-    errors = {f: field_error(html, f) for f in values if field_error(html, f)}
-    assert errors == {
-        "plz": "Die PLZ muss aus fünf Ziffern bestehen.",
-        "telefon": "Bitte geben Sie eine gültige Rufnummer an, z. B. +49 351 123456.",
-        "email": "Bitte geben Sie eine gültige E-Mail-Adresse an.",
-        "internet": "Bitte geben Sie eine gültige Internetadresse an, beginnend mit https://.",
-        "ust_id": "Die USt-IdNr. besteht aus DE und neun Ziffern.",
-    }
-    assert 'value="1665"' in html  # the entered value is kept
+    answer = admin.fetch("/mandanten/1001/datenschutzbeauftragter", DATENSCHUTZ)
+    assert answer.json["message"] == "Datenschutzbeauftragter gespeichert"
+    assert state(sandbox_client)["mandanten"][0]["datenschutz"]["name"] == "Datenschutz KISA"
 
 
-def test_datenschutz_saved(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    response = sandbox_auth.post_form("/mandanten/1001/datenschutzbeauftragter", DATENSCHUTZ)
-    html = sandbox_client.get(response.location).get_data(as_text=True)
-    assert "Datenschutzbeauftragter gespeichert" in html
-    assert state(sandbox_client)["mandanten"][0]["datenschutz"] == DATENSCHUTZ
+def test_entered_markup_is_escaped(sandbox_client, admin):
+    admin.fetch("/mandanten/1001/impressum", {**IMPRESSUM, "behoerde": "<b>Amt</b>"})
+    html = dialog(admin, "impressum")
+    assert "<b>Amt</b>" not in html and "&lt;b&gt;Amt&lt;/b&gt;" in html
 
 
-@pytest.mark.parametrize(("field", "label"), [("name", "Name"), ("email", "E-Mail")])
-def test_datenschutz_required_fields(sandbox_client, sandbox_auth, field, label):
-    sandbox_auth.login()
-    values = {**DATENSCHUTZ, field: ""}
-    html = sandbox_auth.post_form("/mandanten/1001/datenschutzbeauftragter", values).get_data(
-        as_text=True
-    )
-    assert field_error(html, field) == f"Bitte geben Sie {label} an."
-    assert state(sandbox_client)["mandanten"][0]["datenschutz"] is None
+def test_a_foreign_mandant_answers_keine_berechtigung(sandbox_auth):
+    sandbox_auth.login("gemeinde", "gemeinde")
+    for path in ("/mandanten/1002/panel", "/mandanten/1002/impressum"):
+        answer = sandbox_auth.fragment(path)
+        assert (answer.status_code, answer.json["message"]) == (403, "Keine Berechtigung")
+    saved = sandbox_auth.fetch("/mandanten/1002/impressum", IMPRESSUM)
+    assert saved.status_code == 403
 
 
-def test_datenschutz_optional_fields_may_stay_empty(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    values = {"name": "Datenschutzbeauftragte", "email": "ds@example.de"}
-    assert (
-        sandbox_auth.post_form("/mandanten/1001/datenschutzbeauftragter", values).status_code == 302
-    )
-    saved = state(sandbox_client)["mandanten"][0]["datenschutz"]
-    assert saved == {**dict.fromkeys(DATENSCHUTZ, ""), **values}
+def test_the_navigation_has_the_generation_s_entries(admin, generation):
+    html = admin.fragment("/").get_data(as_text=True)
+    entry = r'(?:role="menuitem" href="[^"]+"|class="nav-item[^"]*"[^>]*|class="menubar-item"[^>]*)'
+    shown = re.findall(entry + r">([^<]+)<", html)
+    assert [text for text in shown if text != "Abmelden"] == NAVIGATION[generation]
+    if generation == "neu":
+        group = 'class="nav-item nav-toggle" aria-expanded="false" aria-controls="nav-benutzer"'
+        assert f"{group}>Benutzer</button>" in html
+    else:
+        menu = 'aria-haspopup="menu" aria-expanded="false" aria-controls="menue-benutzerverwaltung"'
+        assert f"{menu}>Benutzerverwaltung</button>" in html
 
 
-def test_entered_markup_is_escaped(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    values = {**IMPRESSUM, "behoerde": "<script>alert(1)</script>", "plz": 'x"><b>'}
-    html = sandbox_auth.post_form("/mandanten/1001/impressum", values).get_data(as_text=True)
-    assert "<script>alert" not in html and "<b>" not in html
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-
-
-def test_benutzer_pages_list_users_with_their_mandanten(sandbox_client, sandbox_auth):
-    sandbox_auth.login()
-    html = sandbox_client.get("/mandanten/1002/benutzer").get_data(as_text=True)
-    assert re.findall(r"<tr><td>([^<]+)</td>", html) == ["admin"]
-    html = sandbox_client.get("/benutzer").get_data(as_text=True)
-    assert re.findall(r"<tr><td>([^<]+)</td>", html) == ["admin", "gemeinde"]
+def test_an_entry_not_imitated_says_so(admin, generation):
+    slug = "rollen" if generation == "neu" else "externe-formulare"
+    html = admin.fragment(f"/bereich/{slug}").get_data(as_text=True)
+    assert "In der Sandbox nicht nachgebildet." in html
+    assert admin.fragment("/bereich/unbekannt").status_code == 404

@@ -9,13 +9,25 @@ from pathlib import Path
 from flask import Flask
 from jinja2 import ChoiceLoader, FileSystemLoader
 
-from importer.sandbox import auth, hooks, inspection, mandanten, units
+from importer.sandbox import (
+    auth,
+    channels,
+    hooks,
+    inspection,
+    mandanten,
+    shell,
+    unit_lists,
+    units,
+)
 from importer.sandbox.config import SandboxConfig
 from importer.sandbox.db import close_db
 from importer.sandbox.runtime import SandboxRuntime
-from importer.sandbox.web import csrf_token, t
+from importer.sandbox.texts import t
+from importer.sandbox.web import csrf_token
 
 MAX_UPLOAD_BYTES = 8 * 1024 * 1024  # the Bild rule (1 MB) is checked with a proper message
+SHARED_TEMPLATES = "gemeinsam"  # pages and components alike in both generations
+BLUEPRINTS = (auth.bp, shell.bp, mandanten.bp, unit_lists.bp, units.bp, channels.bp, inspection.bp)
 
 
 def create_app(config: SandboxConfig | None = None) -> Flask:
@@ -31,13 +43,18 @@ def create_app(config: SandboxConfig | None = None) -> Flask:
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["sandbox"] = SandboxRuntime(config)
-    if config.markup != "standard":
-        _override_templates(app, config.markup)
+    templates = Path(app.root_path) / "templates"
+    app.jinja_loader = ChoiceLoader(
+        [
+            FileSystemLoader(templates / config.oberflaeche),
+            FileSystemLoader(templates / SHARED_TEMPLATES),
+        ]
+    )
     app.jinja_env.globals.update(t=t, csrf_token=csrf_token)
     app.jinja_env.filters["datum"] = _datum
     app.teardown_appcontext(close_db)
     hooks.register(app)
-    for blueprint in (auth.bp, mandanten.bp, units.bp, inspection.bp):
+    for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     return app
 
@@ -45,13 +62,6 @@ def create_app(config: SandboxConfig | None = None) -> Flask:
 def close_app(app: Flask) -> None:
     """Stop the publisher and remove a temporary database."""
     app.extensions["sandbox"].close()
-
-
-def _override_templates(app: Flask, markup: str) -> None:
-    """Look for templates in `templates_<markup>/` first: only the pages it holds change."""
-    own = Path(app.root_path) / f"templates_{markup}"
-    standard = Path(app.root_path) / "templates"
-    app.jinja_loader = ChoiceLoader([FileSystemLoader(own), FileSystemLoader(standard)])
 
 
 def _datum(timestamp: float) -> str:

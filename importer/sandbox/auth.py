@@ -1,4 +1,4 @@
-"""Anmeldung, Abmelden, the start page, and the server-side sessions with their expiry."""
+"""Anmeldung (one or two steps), Abmelden, and the server-side sessions with their expiry."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from flask import (
     Blueprint,
+    abort,
     flash,
     g,
     jsonify,
@@ -23,7 +24,8 @@ from flask.typing import ResponseReturnValue
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from importer.sandbox.db import get_db, write_transaction
-from importer.sandbox.web import runtime, t, wants_json
+from importer.sandbox.texts import t
+from importer.sandbox.web import runtime, wants_json
 
 bp = Blueprint("auth", __name__)
 
@@ -32,20 +34,42 @@ LOGIN_FAILED = "Benutzername oder Passwort falsch"
 # last_seen is written at most this often, to keep writes off most page views
 TOUCH_INTERVAL = 1.0
 _UNSAFE_IN_TARGET = re.compile(r"[\x00-\x1f\x7f\\]")
+LOGIN_NAME = "anmeldename"  # the name of step one, kept in the cookie session for step two
 
 
 @bp.route("/anmeldung", methods=("GET", "POST"))
 def login() -> ResponseReturnValue:
+    """Name and password (einstufig), or the name and "Weiter" (zweistufig)."""
+    two_steps = runtime().config.anmeldung == "zweistufig"
     error = None
     if request.method == "POST":
         username = request.form.get("benutzername", "")
-        user = runtime().users.get(username)
-        password = request.form.get("passwort", "")
-        if user is not None and hmac.compare_digest(user.password.encode(), password.encode()):
-            _start_session(username)
-            return redirect(_safe_target(request.args.get("weiter")))
+        if two_steps:
+            session[LOGIN_NAME] = username
+            return redirect(url_for("auth.password", weiter=request.args.get("weiter")))
+        if _password_matches(username, request.form.get("passwort", "")):
+            return _logged_in(username)
         error = t(LOGIN_FAILED)
-    return render_template("login.html", error=error, username=request.form.get("benutzername"))
+    return render_template(
+        "login.html", step="name" if two_steps else "both", error=error,
+        username=request.form.get("benutzername"),
+    )  # fmt: skip
+
+
+@bp.route("/anmeldung/passwort", methods=("GET", "POST"))
+def password() -> ResponseReturnValue:
+    """Step two of a two-step login: the name of step one is shown, the password asked."""
+    if runtime().config.anmeldung != "zweistufig":
+        abort(404)
+    username = session.get(LOGIN_NAME)
+    if username is None:
+        return redirect(url_for("auth.login", weiter=request.args.get("weiter")))
+    error = None
+    if request.method == "POST":
+        if _password_matches(username, request.form.get("passwort", "")):
+            return _logged_in(username)
+        error = t(LOGIN_FAILED)
+    return render_template("login.html", step="password", error=error, username=username)
 
 
 @bp.post("/abmelden")
@@ -57,12 +81,14 @@ def logout() -> WerkzeugResponse:
     return redirect(url_for("auth.login"))
 
 
-@bp.get("/")
-def start() -> str:
-    return render_template("start.html")
+def _password_matches(username: str, password: str) -> bool:
+    user = runtime().users.get(username)
+    # compared even for an unknown name, so the answer takes as long and reads the same
+    expected = user.password if user is not None else secrets.token_hex(16)
+    return hmac.compare_digest(expected.encode(), password.encode()) and user is not None
 
 
-def _start_session(username: str) -> None:
+def _logged_in(username: str) -> WerkzeugResponse:
     lifetime = runtime().faults.session_lifetime()
     now = time.time()
     sid = secrets.token_urlsafe(24)
@@ -73,6 +99,7 @@ def _start_session(username: str) -> None:
         )
     session.clear()  # a new CSRF token after login
     session["sid"] = sid
+    return redirect(_safe_target(request.args.get("weiter")))
 
 
 def require_session() -> WerkzeugResponse | None:
@@ -92,10 +119,19 @@ def require_session() -> WerkzeugResponse | None:
         _end_session(sid)
         return _to_login(expired=True)
     g.user = runtime().users[row["username"]]
+    g.working_mandant_id = row["mandant_id"]
     if now - row["last_seen"] > TOUCH_INTERVAL:
         with write_transaction(get_db()) as db:
             db.execute("UPDATE login_session SET last_seen = ? WHERE id = ?", (now, sid))
     return None
+
+
+def choose_working_mandant(mandant_id: int) -> None:
+    """Store the Mandant picked in the selector with the server-side session."""
+    with write_transaction(get_db()) as db:
+        db.execute(
+            "UPDATE login_session SET mandant_id = ? WHERE id = ?", (mandant_id, session["sid"])
+        )
 
 
 def _end_session(sid: str) -> None:
@@ -119,7 +155,7 @@ def _to_login(expired: bool) -> WerkzeugResponse:
 
 
 def _referrer_path() -> str | None:
-    """Where a form was sent from: the page to come back to after logging in again."""
+    """The page a script request came from: the page to come back to after logging in."""
     if not request.referrer:
         return None
     parts = urlsplit(request.referrer)
@@ -140,5 +176,5 @@ def _safe_target(target: str | None) -> str:
         or target.startswith("//")
         or _UNSAFE_IN_TARGET.search(target)
     ):
-        return url_for("auth.start")
+        return url_for("shell.start")
     return target

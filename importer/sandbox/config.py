@@ -1,18 +1,21 @@
-"""What a sandbox is started with: Mandanten, users, timings, faults, label overrides."""
+"""What a sandbox is started with: generation, Mandanten, bestand, users, timings, faults."""
 
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from importer.errors import UsageError
 from importer.sandbox.faults import FaultProfile, resolve_profile
 
 DEFAULT_MANDANTEN = ("Gemeinde Klipphausen", "Stadt Coswig", "Gemeinde Käbschütztal")
-# The page markups the sandbox can serve: the same labels, other HTML ("alternativ" imitates
-# another vendor's AdminCenter, see docs/sandbox.md).
-MARKUPS = ("standard", "alternativ")
+# The two generations of the real AdminCenter's pages (ADMINCENTER.md): "neu" is in use today.
+OBERFLAECHEN = ("neu", "klassisch")
+# The login: name and password on one page, or the name first and the password on a second.
+ANMELDUNGEN = ("einstufig", "zweistufig")
 
 
 @dataclass(frozen=True)
@@ -42,10 +45,11 @@ class SandboxConfig:
     faults: str | FaultProfile = "none"
     seed: int = 0
     label_overrides: dict[str, str] = field(default_factory=dict)
-    # A unit list that shows at most this many units and finds the others only through its
-    # field "Suchen", searched on the server (None: the whole list, filtered in the page).
-    list_limit: int | None = None
-    markup: str = "standard"  # one of MARKUPS
+    oberflaeche: str = "neu"  # one of OBERFLAECHEN
+    anmeldung: str = "einstufig"  # one of ANMELDUNGEN
+    seitengroesse: int = 10  # rows per page of the units table (generation "neu")
+    # Data that exists before the first request: a JSON or TOML file, or its parsed content.
+    bestand: Path | Mapping[str, Any] | None = None
 
     def effective_users(self) -> list[SandboxUser]:
         if self.users is not None:
@@ -56,26 +60,34 @@ class SandboxConfig:
     def fault_profile(self) -> FaultProfile:
         return resolve_profile(self.faults)
 
-    def check(self) -> None:
-        """Raise `UsageError` for a configuration the sandbox cannot serve."""
+    def check(self, known_mandanten: list[str]) -> None:
+        """Raise `UsageError` for a configuration the sandbox cannot serve.
+
+        `known_mandanten`: the configured Mandanten and those the bestand adds.
+        """
         if not self.mandanten:
             raise UsageError("Die Sandbox braucht mindestens einen Mandanten.")
         if len(set(self.mandanten)) != len(self.mandanten):
             raise UsageError("Ein Mandant ist in der Sandbox doppelt angegeben.")
-        known = set(self.mandanten)
         for user in self.effective_users():
             for mandant in user.mandanten or ():
-                if mandant not in known:
+                if mandant not in known_mandanten:
                     raise UsageError(
                         f"Benutzer „{user.name}“: den Mandanten „{mandant}“ gibt es in der "
                         "Sandbox nicht."
                     )
         self.fault_profile()
-        if self.markup not in MARKUPS:
-            raise UsageError(
-                f"Die Sandbox kennt das Seitenlayout „{self.markup}“ nicht "
-                f"(möglich: {', '.join(MARKUPS)})."
-            )
+        _check_choice("die Oberfläche", self.oberflaeche, OBERFLAECHEN)
+        _check_choice("die Anmeldung", self.anmeldung, ANMELDUNGEN)
+        if self.seitengroesse < 1:
+            raise UsageError("Die Seitengröße der Sandbox muss mindestens 1 sein.")
+
+
+def _check_choice(what: str, value: str, choices: tuple[str, ...]) -> None:
+    if value not in choices:
+        raise UsageError(
+            f"Die Sandbox kennt {what} „{value}“ nicht (möglich: {', '.join(choices)})."
+        )
 
 
 def load_users(path: Path) -> list[SandboxUser]:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from flask import current_app, g
+
+from importer.sandbox.bestand_loader import Bestand, resolve_parents
+from importer.sandbox.entries import ENTRY_LISTS, write_entries
 
 FIRST_MANDANT_ID = 1001
 
@@ -31,14 +36,32 @@ CREATE TABLE IF NOT EXISTS unit (
   mandant_id INTEGER NOT NULL REFERENCES mandant (id),
   name TEXT NOT NULL,
   parent_id INTEGER REFERENCES unit (id),
-  email TEXT NOT NULL DEFAULT '',
-  telefon TEXT NOT NULL DEFAULT '',
-  fax TEXT NOT NULL DEFAULT '',
-  internet TEXT NOT NULL DEFAULT '',
+  behoerdenschluessel TEXT NOT NULL DEFAULT '',
+  externe_id TEXT NOT NULL DEFAULT '',
+  offline INTEGER NOT NULL DEFAULT 0,
   major INTEGER NOT NULL DEFAULT 0,
   minor INTEGER NOT NULL DEFAULT 1,
   created_at REAL NOT NULL,
   changed_at REAL NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS unit_channel (   -- Kommunikation, in the order shown
+  unit_id INTEGER NOT NULL REFERENCES unit (id),
+  position INTEGER NOT NULL,
+  kanal TEXT NOT NULL,
+  kennung TEXT NOT NULL,
+  zusatz TEXT NOT NULL DEFAULT '',
+  oeffentlich INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, position)
+);
+
+CREATE TABLE IF NOT EXISTS unit_address (   -- Internetadressen, in the order shown
+  unit_id INTEGER NOT NULL REFERENCES unit (id),
+  position INTEGER NOT NULL,
+  adresse TEXT NOT NULL,
+  titel TEXT NOT NULL DEFAULT '',
+  oeffentlich INTEGER NOT NULL,
+  PRIMARY KEY (unit_id, position)
 );
 
 CREATE TABLE IF NOT EXISTS unit_version (
@@ -54,9 +77,11 @@ CREATE TABLE IF NOT EXISTS login_session (
   id TEXT PRIMARY KEY,
   username TEXT NOT NULL,
   last_seen REAL NOT NULL,
-  expires_at REAL            -- forced expiry of a fault profile; NULL: only the idle timeout
+  expires_at REAL,           -- forced expiry of a fault profile; NULL: only the idle timeout
+  mandant_id INTEGER         -- the working Mandant chosen in the selector; NULL: the first
 );
 """
+TABLES = ("unit_channel", "unit_address", "unit_version", "unit", "login_session", "mandant")
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -93,10 +118,13 @@ def close_db(_error: BaseException | None = None) -> None:
         db.close()
 
 
-def init_db(path: Path, mandanten: list[str]) -> None:
+def init_db(
+    path: Path, mandanten: list[str], bestand: Bestand, next_id: Callable[[int | None], int]
+) -> None:
     """Create missing tables and Mandanten; data of an existing database file is kept.
 
-    Sessions are dropped: they belonged to an earlier app with another secret key.
+    The bestand goes into a new database only. Sessions are dropped: they belonged to an
+    earlier app with another secret key.
     """
     db = connect(path)
     try:
@@ -104,17 +132,73 @@ def init_db(path: Path, mandanten: list[str]) -> None:
         db.executescript(SCHEMA)
         with write_transaction(db):
             db.execute("DELETE FROM login_session")
-            known = {row["name"] for row in db.execute("SELECT name FROM mandant")}
-            for name in mandanten:
-                if name not in known:
-                    highest = db.execute("SELECT max(id) FROM mandant").fetchone()[0]
-                    next_id = FIRST_MANDANT_ID if highest is None else highest + 1
-                    db.execute(
-                        "INSERT INTO mandant (id, name, beschreibung) VALUES (?, ?, ?)",
-                        (next_id, name, f"Mandant {name}"),
-                    )
+            fresh = db.execute("SELECT count(*) FROM mandant").fetchone()[0] == 0
+            for name in [*mandanten, *bestand.mandant_names()]:
+                _add_mandant(db, name)
+            if fresh:
+                _store_bestand(db, bestand, next_id)
     finally:
         db.close()
+
+
+def _add_mandant(db: sqlite3.Connection, name: str) -> None:
+    if db.execute("SELECT 1 FROM mandant WHERE name = ?", (name,)).fetchone():
+        return
+    highest = db.execute("SELECT max(id) FROM mandant").fetchone()[0]
+    next_id = FIRST_MANDANT_ID if highest is None else highest + 1
+    db.execute(
+        "INSERT INTO mandant (id, name, beschreibung) VALUES (?, ?, ?)",
+        (next_id, name, f"Mandant {name}"),
+    )
+
+
+def _store_bestand(
+    db: sqlite3.Connection, bestand: Bestand, next_id: Callable[[int | None], int]
+) -> None:
+    for mandant in bestand.mandanten:
+        db.execute(
+            "UPDATE mandant SET beschreibung = coalesce(?, beschreibung), impressum = ?,"
+            " datenschutz = ? WHERE name = ?",
+            (mandant.beschreibung, _json(mandant.impressum), _json(mandant.datenschutz),
+             mandant.name),
+        )  # fmt: skip
+    mandant_ids = {row["name"]: row["id"] for row in db.execute("SELECT id, name FROM mandant")}
+    explicit = [u.id for u in bestand.units if u.id is not None]
+    highest = max(explicit, default=None)
+    ids: list[int] = []
+    for unit in bestand.units:
+        if unit.id is None:
+            highest = next_id(highest)
+        ids.append(unit.id if unit.id is not None else highest)  # type: ignore[arg-type]
+    now = time.time()
+    for oe_id, unit in zip(ids, bestand.units, strict=True):
+        db.execute(
+            "INSERT INTO unit (id, mandant_id, name, offline, major, minor, created_at,"
+            " changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (oe_id, mandant_ids[unit.mandant], unit.name, unit.offline, unit.major, unit.minor,
+             now, now),
+        )  # fmt: skip
+        _store_versions(db, oe_id, unit.major, unit.minor, now)
+        for kind in ENTRY_LISTS:
+            write_entries(db, kind, oe_id, unit.lists[kind.key])
+    for oe_id, parent in zip(ids, resolve_parents(bestand, "Bestand"), strict=True):
+        if parent is not None:
+            db.execute("UPDATE unit SET parent_id = ? WHERE id = ?", (ids[parent], oe_id))
+
+
+def _store_versions(db: sqlite3.Connection, oe_id: int, major: int, minor: int, now: float) -> None:
+    rows = [(major, 0, 1)] if major > 0 else []
+    if minor > 0:
+        rows.append((major, minor, 0))
+    db.executemany(
+        "INSERT INTO unit_version (unit_id, major, minor, published, changed_at)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(oe_id, *row, now) for row in rows],
+    )
+
+
+def _json(values: dict[str, str] | None) -> str | None:
+    return None if values is None else json.dumps(values, ensure_ascii=False)
 
 
 def clear_db(path: Path) -> None:
@@ -122,7 +206,7 @@ def clear_db(path: Path) -> None:
     db = connect(path)
     try:
         with write_transaction(db):
-            for table in ("unit_version", "unit", "login_session", "mandant"):
+            for table in TABLES:
                 db.execute(f"DELETE FROM {table}")  # noqa: S608 (fixed table names)
     finally:
         db.close()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from flask import request
 
-from importer.sandbox.web import t
+from importer.sandbox.texts import t
 
 MAX_LENGTH = 255
 
@@ -60,23 +60,24 @@ DATENSCHUTZ_FIELDS = (
     Field("email", "E-Mail", True, "email"),
 )
 
-KOMMUNIKATION_FIELDS = (
-    Field("email", "E-Mail", False, "email"),
-    Field("telefon", "Telefon", False, "phone"),
-    Field("fax", "Fax", False, "phone"),
-    Field("internet", "Internet", False, "url"),
+UNIT_FIELDS = (
+    Field("name", "Name", True),
+    Field("behoerdenschluessel", "Behördenschlüssel"),
+    Field("externe_id", "Externe ID"),
 )
-
-UNIT_NAME = Field("name", "Name", True)
 
 _RULES: dict[str, tuple[re.Pattern[str], str]] = {
     "email": (
         re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+"),
         "Bitte geben Sie eine gültige E-Mail-Adresse an.",
     ),
+    "de_mail": (
+        re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+"),
+        "Bitte geben Sie eine gültige De-Mail-Adresse an.",
+    ),
     "plz": (re.compile(r"\d{5}"), "Die PLZ muss aus fünf Ziffern bestehen."),
     "phone": (
-        re.compile(r"\+?[0-9][0-9 ()/-]{4,}"),
+        re.compile(r"\+?\(?[0-9][0-9 ()/-]{4,}"),
         "Bitte geben Sie eine gültige Rufnummer an, z. B. +49 351 123456.",
     ),
     "url": (
@@ -96,13 +97,14 @@ def validate(fields: tuple[Field, ...], values: dict[str, str]) -> dict[str, str
     """German error text per field name; empty when the values may be saved."""
     errors = {}
     for field in fields:
-        error = _check(field, values.get(field.name, ""))
+        error = check(field, values.get(field.name, ""))
         if error:
             errors[field.name] = error
     return errors
 
 
-def _check(field: Field, value: str) -> str | None:
+def check(field: Field, value: str) -> str | None:
+    """The German error text for one value of `field`, or None when it may be saved."""
     if not value:
         return f"Bitte geben Sie {t(field.label)} an." if field.required else None
     if len(value) > MAX_LENGTH:

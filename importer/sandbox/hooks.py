@@ -20,14 +20,22 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from importer.sandbox.auth import require_session
-from importer.sandbox.web import runtime, t, wants_json
+from importer.sandbox.texts import t
+from importer.sandbox.web import runtime, wants_json
 
 # Requests the sandbox leaves alone: no counting, latency or faults, no login needed.
 EXEMPT_BLUEPRINTS = {"inspection"}
 EXEMPT_ENDPOINTS = {"static"}
-NO_LOGIN_ENDPOINTS = {"auth.login"}
-NO_WRITE_FAULT_ENDPOINTS = {"auth.login"}
-UNIT_CREATION = "units.create"
+NO_LOGIN_ENDPOINTS = {"auth.login", "auth.password"}
+NO_WRITE_FAULT_ENDPOINTS = NO_LOGIN_ENDPOINTS
+# Writes that may be stored and then answered 502 (the confirmation lost on the way).
+LOSE_RESPONSE_ENDPOINTS = {
+    "units.create",
+    "units.stammdaten",
+    "units.move",
+    "channels.kommunikation",
+    "channels.internetadressen",
+}
 
 ERROR_TEXTS = {
     400: (
@@ -75,7 +83,7 @@ def _before_request() -> WerkzeugResponse | None:
         _check_csrf()
         if request.endpoint not in NO_WRITE_FAULT_ENDPOINTS and sandbox.faults.fail_write():
             abort(500)
-        if request.endpoint == UNIT_CREATION:
+        if request.endpoint in LOSE_RESPONSE_ENDPOINTS:
             g.lose_response = sandbox.faults.lose_response_after_save()
     return None
 
@@ -88,9 +96,8 @@ def _check_csrf() -> None:
 
 
 def _after_request(response: Response) -> Response:
-    if g.pop("lose_response", False) and response.status_code == 302:
-        runtime().faults.record("502_after_save")
-        session.pop("_flashes", None)  # the confirmation is lost with the response
+    if g.pop("lose_response", False) and response.status_code < 300:
+        runtime().faults.record("502_after_save")  # stored, but the answer is lost
         response = _error_response(502)
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify
 
 from importer.sandbox.db import get_db
+from importer.sandbox.entries import ENTRY_LISTS, read_entries
 from importer.sandbox.web import runtime
 
 bp = Blueprint("inspection", __name__, url_prefix="/_sandbox")
@@ -61,15 +62,15 @@ def _mandant(row: sqlite3.Row) -> dict[str, Any]:
 
 
 def _unit(row: sqlite3.Row) -> dict[str, Any]:
-    return {
+    unit = {
         "id": row["id"],
         "mandant": row["mandant"],
         "name": row["name"],
         "parent": row["parent"],
-        "email": row["email"],
-        "telefon": row["telefon"],
-        "fax": row["fax"],
-        "internet": row["internet"],
         "version": f"{row['major']}.{row['minor']}",
         "published": row["minor"] == 0,
+        "offline": bool(row["offline"]),
     }
+    for kind in ENTRY_LISTS:
+        unit[kind.key] = read_entries(get_db(), kind, row["id"])
+    return unit

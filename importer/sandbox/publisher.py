@@ -1,7 +1,8 @@
 """The background publisher: publishes a complete unit some time after its last change.
 
-A unit is complete with a name, an e-mail address and a phone number. Publishing turns the
-current draft (0.1 for a new unit, x.1 after an edit) into the next whole version number.
+A unit is complete with a name and at least one "E-Mail" and one "Telefon" entry in its
+Kommunikation; an offline unit is left alone. Publishing turns the current draft (0.1 for a new
+unit, x.1 after an edit) into the next whole version number.
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ from pathlib import Path
 from importer.sandbox.db import connect, write_transaction
 
 PENDING = """
-SELECT id, major, changed_at FROM unit
-WHERE (major = 0 OR minor <> 0) AND name <> '' AND email <> '' AND telefon <> ''
+SELECT id, major, changed_at FROM unit u
+WHERE minor <> 0 AND offline = 0 AND trim(name) <> ''
+  AND EXISTS (SELECT 1 FROM unit_channel c WHERE c.unit_id = u.id AND c.kanal = 'E-Mail')
+  AND EXISTS (SELECT 1 FROM unit_channel c WHERE c.unit_id = u.id AND c.kanal = 'Telefon')
 """
 IDLE_WAIT = 1.0  # seconds between looks when nothing is pending and nobody wakes the thread
 

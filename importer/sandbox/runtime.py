@@ -9,6 +9,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
+from importer.sandbox.bestand_loader import load_bestand
 from importer.sandbox.config import SandboxConfig, SandboxUser
 from importer.sandbox.db import clear_db, init_db
 from importer.sandbox.faults import FaultInjector
@@ -22,7 +23,8 @@ class SandboxRuntime:
     """Held in `app.extensions["sandbox"]`; `close()` stops the publisher and removes temp files."""
 
     def __init__(self, config: SandboxConfig) -> None:
-        config.check()
+        self.bestand = load_bestand(config.bestand)
+        config.check([*config.mandanten, *self.bestand.mandant_names()])
         self.config = config
         self.users: dict[str, SandboxUser] = {u.name: u for u in config.effective_users()}
         self._temp_dir: Path | None = None
@@ -35,7 +37,7 @@ class SandboxRuntime:
         self._lock = threading.Lock()
         self._db_lock = threading.Lock()
         self._reset_memory()
-        init_db(self.db_path, config.mandanten)
+        init_db(self.db_path, config.mandanten, self.bestand, self.next_unit_id)
         self.publisher = Publisher(self.db_path, config.publish_delay, self._db_lock)
         self.publisher.start()
 
@@ -47,11 +49,11 @@ class SandboxRuntime:
         self.faults.reset()
 
     def reset(self) -> None:
-        """Back to a fresh start: the configured Mandanten, empty; no units, no sessions."""
+        """Back to a fresh start: the configured Mandanten and the bestand; no sessions."""
         with self._db_lock:
+            self._reset_memory()
             clear_db(self.db_path)
-            init_db(self.db_path, self.config.mandanten)
-        self._reset_memory()
+            init_db(self.db_path, self.config.mandanten, self.bestand, self.next_unit_id)
 
     def count_request(self, key: str) -> None:
         with self._lock:

@@ -1,24 +1,22 @@
-"""What every blueprint needs per request: labels, CSRF token, the user and their Mandanten."""
+"""What every blueprint needs per request: CSRF token, the user, their Mandanten, answers."""
 
 from __future__ import annotations
 
 import secrets
 import sqlite3
+from typing import TYPE_CHECKING
 
-from flask import abort, current_app, g, request, session
+from flask import Response, abort, current_app, g, jsonify, request, session
 
 from importer.sandbox.config import SandboxUser
 from importer.sandbox.db import get_db
-from importer.sandbox.runtime import SandboxRuntime
+
+if TYPE_CHECKING:
+    from importer.sandbox.runtime import SandboxRuntime
 
 
 def runtime() -> SandboxRuntime:
     return current_app.extensions["sandbox"]
-
-
-def t(text: str) -> str:
-    """A visible text, or the text a test configured in its place (`label_overrides`)."""
-    return runtime().config.label_overrides.get(text, text)
 
 
 def csrf_token() -> str:
@@ -59,3 +57,43 @@ def mandant_or_abort(mandant_id: int) -> sqlite3.Row:
     if not current_user().may_manage(row["name"]):
         abort(403)
     return row
+
+
+def working_mandant() -> sqlite3.Row:
+    """The Mandant chosen in the selector (stored with the session), else the user's first
+    (the one configured first).
+
+    Answers 403 when the user may manage no Mandant at all.
+    """
+    mine = my_mandanten()
+    if not mine:
+        abort(403)
+    chosen = g.get("working_mandant_id")
+    mandant_id = chosen if any(m["id"] == chosen for m in mine) else min(m["id"] for m in mine)
+    return mandant_or_abort(mandant_id)
+
+
+def generation() -> str:
+    """The generation of the imitated AdminCenter: "neu" or "klassisch"."""
+    return runtime().config.oberflaeche
+
+
+def only_in(name: str) -> None:
+    """404 for a route that the other generation does not have (klassisch has no Umhängen)."""
+    if generation() != name:
+        abort(404)
+
+
+def answer(message: str, status: int = 200, **extra: object) -> Response:
+    """A script request's JSON answer: `message`, `errors` (field errors) and more."""
+    response = jsonify(message=message, **{"errors": {}, **extra})
+    response.status_code = status
+    return response
+
+
+def sent_json() -> dict[str, object]:
+    """The JSON object a script sent; 400 when the body is none."""
+    payload = request.get_json(silent=True)
+    if not isinstance(payload, dict):
+        abort(400)
+    return payload

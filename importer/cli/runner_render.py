@@ -66,6 +66,9 @@ class RichProgress:
     def note(self, text: str) -> None:
         self._bars.console.print(text, highlight=False)
 
+    def row(self, mandant: str, result: RowResult) -> None:
+        pass  # the bars count phases; rows show in the summary
+
     def __enter__(self) -> RichProgress:
         self._bars.start()
         return self

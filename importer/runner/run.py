@@ -25,7 +25,7 @@ from importer.runner import progress as phases
 from importer.runner.journal import Journal, journal_path
 from importer.runner.options import RunOptions
 from importer.runner.progress import NoProgress, Progress
-from importer.runner.results import Collector, ResultSink, Sink
+from importer.runner.results import Collector, ReportingSink, ResultSink, Sink
 from importer.runner.runfolder import RunFolder, create_run_folder, logging_to
 from importer.runner.select import Selection, select_rows
 from importer.runner.session import Session
@@ -155,7 +155,11 @@ class _Pass:
             jobs = make_jobs(selection, allowed)
             self.start_progress(jobs)
             journal = Journal(journal_path(self.path))
-            sink: Collector | ResultSink = Collector() if self.dry_run else ResultSink(self.path)
+            sink = ReportingSink(
+                Collector() if self.dry_run else ResultSink(self.path),
+                self.progress,
+                selection.mandant_of,
+            )
             try:
                 for result in selection.invalid:
                     sink.put(result)

@@ -28,11 +28,11 @@ EXPECTED = sorted(build_examples.EXPECTED_MISTAKES)
 
 @pytest.fixture(scope="module")
 def workbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The fixed small workbook (2 Mandanten, 3 units each) and one for stopping (6 each)."""
+    """The fixed small workbook (2 Mandanten, 3 units each) and one to stop (2 units each)."""
     folder = tmp_path_factory.mktemp("mappen")
     books = {
         "klein": small_workbook(folder / "klein-ordner", mandanten=2, units=3, seed=0),
-        "anhalten": small_workbook(folder / "anhalten-ordner", mandanten=2, units=6, seed=1),
+        "anhalten": small_workbook(folder / "anhalten-ordner", mandanten=2, units=2, seed=1),
     }
     return books
 

@@ -6,8 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from flask import Flask
 from fixtures_web import WebClient
+from flask import Flask
 
 from importer.web.config import WebConfig
 

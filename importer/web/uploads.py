@@ -53,8 +53,9 @@ def safe_name(name: str) -> str:
 
 def save_upload(folder: Path, uploads: list[Upload]) -> PlacedUpload:
     """Save `uploads` (one workbook, any logos or ZIP files) into the empty folder `folder`."""
+    folder.mkdir(mode=0o700)
     files = folder / "dateien"
-    files.mkdir(mode=0o700, parents=True)
+    files.mkdir(mode=0o700)
     for upload in uploads:
         target = files / safe_name(upload.name)
         with target.open("wb") as out:

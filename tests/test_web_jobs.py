@@ -102,6 +102,7 @@ def test_progress_counts_phases_and_rows_per_mandant_and_estimates_the_rest() ->
     progress = WebProgress(clock=clock)
     progress.start("Organisationseinheiten", 10)
     progress.note("Anmelden …")
+    assert progress.view().note == "Anmelden …"
     assert progress.view().phases[0].remaining is None  # no pace yet
     clock.now += 20
     progress.advance("Organisationseinheiten", 4)
@@ -116,7 +117,7 @@ def test_progress_counts_phases_and_rows_per_mandant_and_estimates_the_rest() ->
         ("Stadt A", [("FEHLER", 1), ("OK", 1)]),
         ("Stadt B", [("anlegen", 1)]),
     ]
-    assert (view.rows, view.note, view.remaining) == (3, "Anmelden …", "etwa 30 Sekunden")
+    assert (view.rows, view.note, view.remaining) == (3, "", "etwa 30 Sekunden")
     progress.advance("Organisationseinheiten", 6)
     assert progress.view().remaining is None
 

@@ -66,6 +66,7 @@ class WebProgress:
 
     def advance(self, phase: str, steps: int = 1) -> None:
         with self._lock:
+            self._note = ""  # a note says what happens until the work moves on
             if phase in self._phases:
                 self._phases[phase].done += steps
 
@@ -76,6 +77,7 @@ class WebProgress:
     def row(self, mandant: str, result: RowResult) -> None:
         word = result.status.value or plan_word(result)
         with self._lock:
+            self._note = ""
             self._rows.setdefault(mandant or "–", Counter())[word] += 1
 
     def view(self) -> ProgressView:

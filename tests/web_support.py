@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from fixtures_web import finding_key
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
@@ -47,8 +47,10 @@ class WebUser:
         def check(_driver: WebDriver) -> T | None:
             try:
                 return condition()
-            except StaleElementReferenceException:
-                return None
+            except WebDriverException as error:
+                if reloading(error):
+                    return None
+                raise
 
         return WebDriverWait(self.driver, timeout, poll_frequency=0.05).until(check)
 
@@ -114,9 +116,19 @@ class WebUser:
         return seen
 
 
+def reloading(error: WebDriverException) -> bool:
+    """An element of the page that was just replaced (the page reloads itself at a job's end).
+    Chromium reports it as stale, or as a node that "does not belong to the document"."""
+    return isinstance(error, StaleElementReferenceException) or (
+        "does not belong to the document" in (error.msg or "")
+    )
+
+
 def is_current(element) -> bool:
     try:
         element.is_enabled()
-    except StaleElementReferenceException:
-        return False
+    except WebDriverException as error:
+        if reloading(error):
+            return False
+        raise
     return True

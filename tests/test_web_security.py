@@ -112,3 +112,13 @@ def test_run_files_outside_a_run_folder_are_not_served(
     assert web.get("/laeufe/20250101-120000/protokoll.log").status_code == 200
     assert web.get(f"/laeufe/20250101-120000/{name}").status_code == 404
     assert web.get(f"/laeufe/..%2F..%2F/{name}").status_code == 404
+
+
+def test_a_refused_connection_form_does_not_show_the_password_again(web: WebClient) -> None:
+    form = {"url": "ftp://admin.example/", "benutzer": "admin", "passwort": "Streng-Geheim-77"}
+    answer = web.post("/verbindung", form)
+    assert answer.status_code == 400
+    page = answer.get_data(as_text=True)
+    assert "mit http:// oder https://" in page and "ftp://admin.example/" in page
+    assert "Streng-Geheim-77" not in page
+    assert web.app.extensions["amt24_workspace"].connection is None

@@ -2,7 +2,7 @@
 
 import signal
 
-pytest_plugins = ["fixtures_sandbox", "fixtures_browser"]
+pytest_plugins = ["fixtures_sandbox", "fixtures_browser", "fixtures_web"]
 
 # A shell that starts the tests in the background (`make test &`, nohup, some CI runners)
 # ignores Ctrl+C for them, and the commands the tests start would inherit that: the tests that

@@ -5,6 +5,7 @@ from importer.cli import (  # noqa: F401  (registers the commands)
     demo_commands,
     runner_commands,
     sandbox_commands,
+    web_commands,
     workbook_commands,
 )
 from importer.cli.app import app

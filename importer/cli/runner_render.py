@@ -20,18 +20,10 @@ from rich.table import Table
 
 from importer.cli.app import console, err_console
 from importer.model import Action, RowResult, Status
+from importer.overview import PLAN_WORDS, count_rows, plan_rows, plan_word, sorted_results
 from importer.runner.summary import COUNTED, RunSummary
-from importer.workbook.columns import DATA_SHEETS
 
 SHOWN_FAILURES = 15
-PLAN_WORDS = {
-    Action.ANGELEGT: "anlegen",
-    Action.AKTUALISIERT: "ändern",
-    Action.UNVERAENDERT: "unverändert",
-    Action.UEBERSPRUNGEN: "unverändert (OK, übersprungen)",
-    Action.UNGUELTIG: "ungültig",
-    Action.FEHLGESCHLAGEN: "nicht möglich",
-}
 
 
 class RichProgress:
@@ -65,6 +57,9 @@ class RichProgress:
 
     def note(self, text: str) -> None:
         self._bars.console.print(text, highlight=False)
+
+    def row(self, mandant: str, result: RowResult) -> None:
+        pass  # the bars count phases; rows show in the summary
 
     def __enter__(self) -> RichProgress:
         self._bars.start()
@@ -130,8 +125,7 @@ def count_table(summary: RunSummary, title: str, words: dict[Action, str] | None
     table.add_column("Mandant", no_wrap=True)
     for action in COUNTED:
         table.add_column((words or {}).get(action, action.value), justify="right")
-    entries = summary.per_mandant()
-    for entry in [*entries, summary.totals()] if len(entries) > 1 else entries:
+    for entry in count_rows(summary):
         style = "bold" if entry.mandant == "Summe" else None
         cells = [str(entry.count(action)) for action in COUNTED]
         table.add_row(entry.mandant or "–", *cells, style=style)
@@ -162,43 +156,17 @@ def print_plan(summary: RunSummary) -> None:
         table.add_column(header, justify="right" if header == "Zeile" else "left")
     for result in sorted_results(summary):
         mandant = summary.mandant_of.get((result.sheet, result.row), "")
-        word = PLAN_WORDS.get(result.action or Action.UNVERAENDERT, "")
+        word = plan_word(result)
         details = result.message if result.action != Action.UEBERSPRUNGEN else ""
         table.add_row(result.sheet, str(result.row), mandant, word, details)
     console.print(table)
     console.print(count_table(summary, "Zusammenfassung", PLAN_WORDS))
 
 
-def sorted_results(summary: RunSummary) -> list[RowResult]:
-    """Results in sheet order of the catalogue, then by row."""
-    order = {sheet.name: index for index, sheet in enumerate(DATA_SHEETS)}
-    return sorted(summary.results, key=lambda r: (order.get(r.sheet, len(order)), r.row))
-
-
 def plan_json(summary: RunSummary) -> str:
     """The plan as JSON: one object per row (sheet, row, mandant, action, changes, message)."""
-    rows = []
-    for result in sorted_results(summary):
-        changes = getattr(result, "changes", [])  # PlannedResult
-        rows.append(
-            {
-                "sheet": result.sheet,
-                "row": result.row,
-                "mandant": summary.mandant_of.get((result.sheet, result.row), ""),
-                "action": PLAN_WORDS.get(result.action or Action.UNVERAENDERT, ""),
-                "changes": [
-                    {
-                        "field": c.field,
-                        "column": c.header,
-                        "old": c.old,
-                        "new": c.new,
-                        "text": c.describe(),
-                    }
-                    for c in changes
-                ],
-                "message": result.message,
-            }
-        )
     return json.dumps(
-        {"rows": rows, "label_problems": summary.label_problems}, ensure_ascii=False, indent=2
+        {"rows": plan_rows(summary), "label_problems": summary.label_problems},
+        ensure_ascii=False,
+        indent=2,
     )

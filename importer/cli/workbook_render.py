@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from rich.table import Table
 
 from importer.cli.app import console
 from importer.model import Finding
-from importer.workbook.columns import DATA_SHEETS, PRUEFBERICHT
+from importer.overview import sheet_counts
+from importer.workbook.columns import PRUEFBERICHT
 from importer.workbook.data import WorkbookData
 
 if TYPE_CHECKING:  # the writer imports openpyxl
@@ -53,19 +53,12 @@ def print_summary(data: WorkbookData, findings: list[Finding], written: Writebac
 
 
 def _sheet_table(data: WorkbookData, findings: list[Finding]) -> Table:
-    per_sheet = Counter(f.sheet for f in findings)
-    bad_rows = Counter(sheet for sheet, _ in {(f.sheet, f.row) for f in findings})
     table = Table(title=f"Prüfung von {data.path.name}")
     for header in ("Blatt", "Zeilen", "Zeilen mit Problemen", "Probleme"):
         table.add_column(header, justify="left" if header == "Blatt" else "right")
-    for sheet in DATA_SHEETS:
-        if sheet.name not in data.sheets:
-            table.add_row(sheet.name, "–", "–", "–")
-            continue
-        table.add_row(
-            sheet.name,
-            str(len(data.sheets[sheet.name])),
-            str(bad_rows.get(sheet.name, 0)),
-            str(per_sheet.get(sheet.name, 0)),
-        )
+    for count in sheet_counts(data, findings):
+        if count.rows is None:
+            table.add_row(count.sheet, "–", "–", "–")
+        else:
+            table.add_row(count.sheet, str(count.rows), str(count.bad_rows), str(count.findings))
     return table

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from importer.model import RowResult
+
 PRUEFEN = "Prüfen"
 MANDANTEN = "Mandanten"
 EINHEITEN = "Organisationseinheiten"
@@ -25,6 +27,9 @@ class Progress(Protocol):
     def note(self, text: str) -> None:
         """A short German line worth showing (e.g. "Melde an …")."""
 
+    def row(self, mandant: str, result: RowResult) -> None:
+        """A row's final result (`mandant` as the workbook names it)."""
+
 
 class NoProgress:
     """Progress that shows nothing (library default, plan --json)."""
@@ -36,4 +41,7 @@ class NoProgress:
         pass
 
     def note(self, text: str) -> None:
+        pass
+
+    def row(self, mandant: str, result: RowResult) -> None:
         pass

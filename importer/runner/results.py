@@ -10,6 +10,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -18,6 +19,7 @@ from loguru import logger
 
 from importer.errors import ImporterError, WorkbookLocked
 from importer.model import RowResult
+from importer.runner.progress import Progress
 from importer.workbook.writer import WorkbookWriter
 
 SAVE_EVERY_SECONDS = 5.0
@@ -48,6 +50,28 @@ class Collector:
 
     def close(self) -> list[RowResult]:
         return self.results
+
+
+class ReportingSink:
+    """A sink that also hands every row's final result to the progress (`Progress.row`)."""
+
+    def __init__(
+        self,
+        sink: Collector | ResultSink,
+        progress: Progress,
+        mandant_of: Mapping[tuple[str, int], str],
+    ) -> None:
+        self.sink, self.progress, self.mandant_of = sink, progress, mandant_of
+
+    def put(self, result: RowResult) -> None:
+        self.sink.put(result)
+        self.progress.row(self.mandant_of.get((result.sheet, result.row), ""), result)
+
+    def checkpoint(self) -> None:
+        self.sink.checkpoint()
+
+    def close(self) -> list[RowResult]:
+        return self.sink.close()
 
 
 _CHECKPOINT = object()

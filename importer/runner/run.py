@@ -29,7 +29,7 @@ from importer.runner.journal import Journal, journal_path
 from importer.runner.mandant_steps import MandantSteps
 from importer.runner.options import RunOptions
 from importer.runner.progress import NoProgress, Progress
-from importer.runner.results import Collector, ResultSink, Sink
+from importer.runner.results import Collector, ReportingSink, ResultSink, Sink
 from importer.runner.runfolder import RunFolder, create_run_folder, logging_to
 from importer.runner.select import Selection, select_rows
 from importer.runner.session import Session
@@ -160,7 +160,11 @@ class _Pass:
             jobs = make_jobs(selection, allowed)
             self.start_progress(jobs)
             journal = Journal(journal_path(self.path))
-            sink: Collector | ResultSink = Collector() if self.dry_run else ResultSink(self.path)
+            sink = ReportingSink(
+                Collector() if self.dry_run else ResultSink(self.path),
+                self.progress,
+                selection.mandant_of,
+            )
             try:
                 for result in selection.invalid:
                     sink.put(result)

@@ -1,0 +1,1 @@
+"""One module per page: parse the request, call the workspace, render a German template."""

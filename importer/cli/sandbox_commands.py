@@ -15,7 +15,13 @@ import typer
 
 from importer.cli.app import app, call, console
 from importer.errors import UsageError
-from importer.sandbox.config import DEFAULT_MANDANTEN, MARKUPS, SandboxConfig, load_users
+from importer.sandbox.config import (
+    ANMELDUNGEN,
+    DEFAULT_MANDANTEN,
+    OBERFLAECHEN,
+    SandboxConfig,
+    load_users,
+)
 from importer.sandbox.faults import PROFILES
 
 DEFAULT_PORT = 8024
@@ -25,11 +31,14 @@ MANDANTEN_HELP = (
     + ")."
 )
 FAULTS_HELP = "Fehlerprofil: " + ", ".join(PROFILES) + " (siehe docs/sandbox.md)."
-MARKUP_HELP = (
-    "Seitenlayout: "
-    + ", ".join(MARKUPS)
-    + " (alternativ: gleiche Beschriftungen, anderer Seitenaufbau, wie bei einem anderen "
-    "Hersteller)."
+OBERFLAECHE_HELP = (
+    "Welche Generation des AdminCenters nachgebildet wird: "
+    + " oder ".join(OBERFLAECHEN)
+    + " (neu: seit 2024 im Einsatz; klassisch: wie im KISA-Leitfaden)."
+)
+ANMELDUNG_HELP = (
+    "Anmeldung auf einer Seite oder in zwei Schritten (erst Benutzername und „Weiter“, dann "
+    "Passwort): " + " oder ".join(ANMELDUNGEN) + "."
 )
 
 
@@ -101,19 +110,30 @@ def sandbox(
         int,
         typer.Option("--fault-seed", help="Startwert des Zufalls: gleiche Zahl, gleiche Fehler."),
     ] = 0,
-    list_limit: Annotated[
-        int | None,
+    oberflaeche: Annotated[
+        str, typer.Option("--oberflaeche", metavar="GENERATION", help=OBERFLAECHE_HELP)
+    ] = "neu",
+    anmeldung: Annotated[
+        str, typer.Option("--anmeldung", metavar="ART", help=ANMELDUNG_HELP)
+    ] = "einstufig",
+    bestand: Annotated[
+        Path | None,
         typer.Option(
-            "--list-limit",
-            metavar="ANZAHL",
-            min=1,
-            help="Die Liste der Organisationseinheiten zeigt höchstens so viele; die übrigen "
-            "findet nur „Suchen“ (auf dem Server), wie in manchen Portalen.",
+            "--bestand",
+            metavar="DATEI",
+            help="JSON- oder TOML-Datei mit Organisationseinheiten, Kommunikation und "
+            "Internetadressen, die es vor dem ersten Import schon gibt (siehe docs/sandbox.md).",
         ),
     ] = None,
-    markup: Annotated[
-        str, typer.Option("--markup", metavar="LAYOUT", help=MARKUP_HELP)
-    ] = "standard",
+    seitengroesse: Annotated[
+        int,
+        typer.Option(
+            "--seitengroesse",
+            metavar="ANZAHL",
+            min=1,
+            help="So viele Zeilen zeigt eine Seite der Tabelle „Titel“ (Oberfläche neu).",
+        ),
+    ] = 10,
 ) -> None:
     """Startet das Sandbox-AdminCenter, eine Nachbildung zum Üben und Testen, auf 127.0.0.1.
 
@@ -132,8 +152,10 @@ def sandbox(
         session_timeout=session_timeout,
         faults=faults,
         seed=fault_seed,
-        list_limit=list_limit,
-        markup=markup,
+        oberflaeche=oberflaeche,
+        anmeldung=anmeldung,
+        bestand=bestand,
+        seitengroesse=seitengroesse,
     )
     running = call(start_sandbox, config)
     try:

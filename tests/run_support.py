@@ -22,7 +22,7 @@ from importer.workbook.reader import read_workbook
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 import make_workbook  # noqa: E402
-from fixtures_sandbox import AuthActions  # noqa: E402
+from state_support import duplicate_entries, state_problems  # noqa: E402
 
 ADMIN = Credentials("admin", "admin")
 UNITS = "Organisationseinheiten"
@@ -87,35 +87,13 @@ def sent_values(path: Path) -> dict[tuple[str, int], dict[str, str | None]]:
     return validate_workbook(read_workbook(path)).normalized
 
 
-def expected_units(path: Path) -> list[dict[str, Any]]:
-    """The units the sandbox must hold after importing `path`, as /_sandbox/state shows them."""
-    data = read_workbook(path)
-    normalized = sent_values(path)
-    units = []
-    for record in data.records(UNITS):
-        values = normalized[(UNITS, record.row)]
-        units.append(
-            {
-                "mandant": values["mandant"],
-                "name": values["name"],
-                "parent": values["parent"],
-                "email": values["email"],
-                "telefon": values["telefon"],
-                "fax": values["fax"],
-                "internet": values["internet"],
-                "published": True,
-            }
-        )
-    return sorted(units, key=lambda u: (u["mandant"], u["name"]))
-
-
-def actual_units(sandbox: RunningSandbox) -> list[dict[str, Any]]:
-    keys = ("mandant", "name", "parent", "email", "telefon", "fax", "internet", "published")
-    units = [
-        {key: unit[key] if key == "published" else unit[key] or None for key in keys}
-        for unit in state(sandbox)["units"]
-    ]
-    return sorted(units, key=lambda u: (u["mandant"], u["name"]))
+def import_problems(
+    sandbox: RunningSandbox, path: Path, bestand: dict[str, Any] | None = None
+) -> list[str]:
+    """Every way the sandbox differs from what importing `path` into `bestand` must give: units,
+    their entry lists, publication, duplicates (empty: as it must be)."""
+    now = state(sandbox)
+    return state_problems(path, now, bestand) + duplicate_entries(now)
 
 
 def files_text(folder: Path) -> str:
@@ -130,35 +108,6 @@ def files_text(folder: Path) -> str:
         else:
             texts.append(path.read_bytes().decode("utf-8", "replace"))
     return "\n".join(texts)
-
-
-class ByHand:
-    """What an administrator does in the sandbox UI, through its pages (Flask test client)."""
-
-    def __init__(self, sandbox: RunningSandbox, user: str = "admin", password: str = "admin"):
-        self.sandbox = sandbox
-        self.auth = AuthActions(sandbox.app.test_client())
-        assert self.auth.login(user, password).status_code == 302
-
-    def mandant_id(self, name: str) -> int:
-        return next(m["id"] for m in state(self.sandbox)["mandanten"] if m["name"] == name)
-
-    def create_unit(self, mandant: str, name: str, **kommunikation: str) -> int:
-        path = f"/organisationseinheiten/anlegen?mandant={self.mandant_id(mandant)}"
-        answer = self.auth.post_form(path, {"name": name, "parent": ""})
-        assert answer.status_code == 302, answer.get_data(as_text=True)
-        oe_id = int(answer.headers["Location"].rstrip("/").rsplit("/", 1)[1])
-        if kommunikation:
-            page = f"/organisationseinheiten/{oe_id}"
-            fetched = self.auth.fetch(f"{page}/kommunikation", kommunikation, page=page)
-            assert fetched.status_code == 200, fetched.get_data(as_text=True)
-        return oe_id
-
-    def save_impressum(self, mandant: str, values: dict[str, str | None]) -> None:
-        path = f"/mandanten/{self.mandant_id(mandant)}/impressum"
-        data = {k: v or "" for k, v in values.items()}
-        answer = self.auth.post_form(path, data)
-        assert answer.status_code in (200, 302), answer.get_data(as_text=True)
 
 
 def assert_mandanten_match(sandbox: RunningSandbox, path: Path) -> None:

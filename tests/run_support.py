@@ -49,9 +49,14 @@ def state(sandbox: RunningSandbox) -> dict[str, Any]:
 
 
 def writes(sandbox: RunningSandbox) -> dict[str, int]:
-    """Request counts of every POST except the login."""
+    """Request counts of every POST that changes data: not the login, not the choice of the
+    working Mandant (a setting of the session)."""
     counts = state(sandbox)["requests"]
-    return {k: v for k, v in counts.items() if k.startswith("POST") and "anmeldung" not in k}
+    return {
+        k: v
+        for k, v in counts.items()
+        if k.startswith("POST") and "anmeldung" not in k and k != "POST /mandant"
+    }
 
 
 def delta(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:

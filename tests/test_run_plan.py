@@ -1,16 +1,17 @@
 """`plan` lists what a run then does, row by row, and writes nothing; a unit made by hand
-before the run is adopted (updated), not created a second time."""
+before the run is adopted (updated in place, its Servicekonto kept), not created again."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from run_support import (
     ADMIN,
     UNITS,
-    ByHand,
+    import_problems,
     mandanten_of,
     options,
     sent_values,
@@ -19,6 +20,7 @@ from run_support import (
     statuses,
     writes,
 )
+from state_support import SERVICEKONTO, entry
 from typer.testing import CliRunner
 
 from importer.cli import app
@@ -38,28 +40,31 @@ PLAN_WORDS = {
 }
 
 
-def prepare_by_hand(sandbox, path: Path) -> tuple[int, int]:
-    """Mandant 1: its Impressum as the workbook has it, and one unit made by hand with an old
-    phone number. Returns (unit row, its ID)."""
-    hand = ByHand(sandbox)
+def bestand_of(path: Path) -> tuple[dict[str, Any], int]:
+    """Mandant 1: its Impressum as the workbook has it, and one unit made by hand (name in
+    capitals, a Servicekonto channel, an old phone number). Returns (bestand, unit row)."""
     first = mandanten_of(path)[0]
     values = sent_values(path)
-    impressum = {k: v for k, v in values[("Impressum", 2)].items() if k != "mandant"}
-    hand.save_impressum(first, impressum)
+    impressum = {k: v or "" for k, v in values[("Impressum", 2)].items() if k != "mandant"}
     record = next(r for r in read_workbook(path).records(UNITS) if r.mandant == first)
     unit = values[(UNITS, record.row)]
-    oe_id = hand.create_unit(
-        first, unit["name"].upper(), email=unit["email"], telefon="+49 351 111111"
-    )
-    return record.row, oe_id
+    kommunikation = [
+        dict(SERVICEKONTO),
+        entry("Telefon", "+49 351 111111", True),
+        entry("E-Mail", unit["email"], True),
+    ]
+    units = [{"mandant": first, "name": unit["name"].upper(), "parent": unit["parent"],
+              "published": True, "kommunikation": kommunikation}]  # fmt: skip
+    return {"mandanten": [{"name": first, "impressum": impressum}], "units": units}, record.row
 
 
 def test_plan_matches_run_and_a_unit_made_by_hand_is_adopted(
     make_sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = small_workbook(tmp_path, mandanten=2, units=4)
-    sandbox = make_sandbox(mandanten=mandanten_of(path), publish_delay=0.2)
-    unit_row, oe_id = prepare_by_hand(sandbox, path)
+    bestand, unit_row = bestand_of(path)
+    sandbox = make_sandbox(mandanten=mandanten_of(path), bestand=bestand, publish_delay=0.2)
+    oe_id = state(sandbox)["units"][0]["id"]
     writes_before, content_before = writes(sandbox), path.read_bytes()
 
     monkeypatch.setenv("AMT24_BENUTZER", "admin")
@@ -74,7 +79,7 @@ def test_plan_matches_run_and_a_unit_made_by_hand_is_adopted(
     adopted = next(p for p in planned if (p["sheet"], p["row"]) == (UNITS, unit_row))
     unit = sent_values(path)[(UNITS, unit_row)]
     assert adopted["action"] == "ändern"
-    assert [(c["column"], c["old"], c["new"]) for c in adopted["changes"]] == [
+    assert [(c["column"], c["old"] or "", c["new"]) for c in adopted["changes"]] == [
         ("Organisationseinheit", unit["name"].upper(), unit["name"]),
         ("Telefon", "+49 351 111111", unit["telefon"]),
         *([("Fax", "", unit["fax"])] if unit["fax"] else []),
@@ -93,4 +98,10 @@ def test_plan_matches_run_and_a_unit_made_by_hand_is_adopted(
     status, message = statuses(path)[(UNITS, unit_row)]
     assert status == "OK"
     assert message.startswith(f"vorhandene Einheit übernommen (OE-ID {oe_id}), aktualisiert (")
-    assert next(u for u in units if u["id"] == oe_id)["telefon"] == unit["telefon"]
+    assert next(u for u in units if u["id"] == oe_id)["kommunikation"] == [
+        SERVICEKONTO,
+        entry("Telefon", unit["telefon"], True),
+        entry("E-Mail", unit["email"], True),
+        *([entry("Fax", unit["fax"], True)] if unit["fax"] else []),
+    ]
+    assert import_problems(sandbox, path, bestand) == []

@@ -17,7 +17,7 @@ OVERRIDE = """\
 [locators]
 "impressum.email" = "E-Mail-Adresse"
 "datenschutz.email" = "E-Mail-Adresse"
-"kommunikation.email" = "E-Mail-Adresse"
+"kanal.email" = "E-Mail-Adresse"
 """
 
 

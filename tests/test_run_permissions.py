@@ -26,7 +26,7 @@ def test_rows_of_a_mandant_without_permission_fail_and_nothing_of_it_is_touched(
     assert summary.exit_code == 1
     rows = statuses(path)
     expected = (
-        f"Keine Berechtigung für den Mandanten „{forbidden}“: Das AdminCenter zeigt ihn diesem "
+        f"Keine Berechtigung für den Mandanten „{forbidden}“: Das AdminCenter bietet ihn diesem "
         "Benutzer nicht an (oder der Name ist dort anders geschrieben). Ein erneuter Lauf hilft "
         "erst, wenn der Mandant dem Benutzer zugeordnet oder der Name korrigiert ist."
     )

@@ -35,7 +35,6 @@ from run_support import (
     small_workbook,
     state,
 )
-
 from state_support import KANAL, duplicate_entries
 
 from importer.model import name_key

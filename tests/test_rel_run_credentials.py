@@ -24,7 +24,7 @@ from rel_run_support import (
     run_command,
     wait_for,
 )
-from run_support import UNITS, ByHand, files_text, mandanten_of, small_workbook, state, statuses
+from run_support import UNITS, files_text, mandanten_of, small_workbook, state, statuses
 
 from importer.runner.journal import journal_path
 from importer.sandbox import SandboxUser
@@ -38,7 +38,7 @@ UNNAMED_IMPRESSUM = {
     "strasse": "Markt 1", "plz": "01234", "ort": "Ungenannt", "telefon": "+49 351 123456",
     "email": "post@ungenannt.example",
 }  # fmt: skip
-DENIED = re.compile(r"Keine Berechtigung für den Mandanten „(.+)“: Das AdminCenter zeigt ihn")
+DENIED = re.compile(r"Keine Berechtigung für den Mandanten „(.+)“: Das AdminCenter bietet ihn")
 EVIDENCE = re.compile(r"Details: (amt24-laeufe/\S+\.png)$")
 
 
@@ -104,9 +104,20 @@ def test_the_password_appears_nowhere_and_foreign_mandanten_stay_untouched(
     mine, foreign = mandanten_of(path)
     users = [SandboxUser("pruefer", PASSWORD, (mine, UNNAMED)), SandboxUser("admin", "admin")]
     # units are not published within the run's 1 s: failed rows with screenshot and HTML
-    sandbox = make_sandbox(mandanten=[mine, foreign, UNNAMED], users=users, publish_delay=600)
-    ByHand(sandbox).create_unit(UNNAMED, "Hauptamt", email="h@u.example", telefon="+49 351 1")
-    ByHand(sandbox).save_impressum(UNNAMED, UNNAMED_IMPRESSUM)
+    unnamed_unit = {
+        "mandant": UNNAMED,
+        "name": "Hauptamt",
+        "published": True,
+        "kommunikation": [
+            {"kanal": "E-Mail", "kennung": "h@u.example", "oeffentlich": True},
+            {"kanal": "Telefon", "kennung": "+49 351 1", "oeffentlich": True},
+        ],
+    }
+    bestand = {"mandanten": [{"name": UNNAMED, "impressum": UNNAMED_IMPRESSUM}],
+               "units": [unnamed_unit]}  # fmt: skip
+    sandbox = make_sandbox(
+        mandanten=[mine, foreign, UNNAMED], users=users, publish_delay=600, bestand=bestand
+    )
     others = {m["name"]: m for m in state(sandbox)["mandanten"] if m["name"] != mine}
     other_units = units_apart_from(mine, sandbox)
     other_ids = {m["id"] for m in others.values()} | {u["id"] for u in other_units}

@@ -36,7 +36,7 @@ from importer.sandbox import FaultProfile
 pytestmark = pytest.mark.browser
 
 ALWAYS_LOST = FaultProfile("jede-Anlage-ohne-Antwort", error_502_after_save=1.0)
-CREATED = re.compile(r"angelegt, OE-ID \d+, veröffentlicht 1\.0")
+CREATED = re.compile(r"angelegt, OE-ID \d+, veröffentlicht \d+\.0")
 
 
 def test_every_creation_answered_502_after_saving_gives_each_unit_once(
@@ -50,21 +50,22 @@ def test_every_creation_answered_502_after_saving_gives_each_unit_once(
 
     assert summary.exit_code == 0, [r.message for r in summary.failed()]
     assert_complete(path, sandbox)
-    assert state(sandbox)["faults"]["502_after_save"] == 8
+    assert state(sandbox)["faults"]["502_after_save"] > 8  # creations and list saves
     assert state(sandbox)["requests"][ANLEGEN] == 8  # no second click for any unit
     unit_messages = [text for (sheet, _), (_, text) in statuses(path).items() if sheet == UNITS]
-    assert len(unit_messages) == 8 and all(CREATED.fullmatch(t) for t in unit_messages)
+    assert len(unit_messages) == 8
+    assert all(CREATED.fullmatch(t) for t in unit_messages), unit_messages
     assert not journal_path(path).exists()  # nothing pending any more
 
 
 def test_a_lost_answer_with_a_list_that_hides_the_new_unit_gives_each_unit_once(
     make_sandbox, tmp_path: Path
 ) -> None:
-    """The list shows one unit only, so after a lost answer the new unit is not in it: the
-    Anlegen form's parent choice offers the name, the runner searches and adopts it."""
+    """The table shows one unit per page, so after a lost answer the new unit is on another
+    page: the runner searches or turns the pages and adopts it."""
     path = small_workbook(tmp_path, mandanten=1, units=5, seed=4)
     sandbox = make_sandbox(
-        mandanten=mandanten_of(path), faults=ALWAYS_LOST, seed=1, list_limit=1
+        mandanten=mandanten_of(path), faults=ALWAYS_LOST, seed=1, seitengroesse=1
     )
 
     summary = run_workbook(path, options(sandbox), ADMIN)

@@ -19,7 +19,6 @@ from run_support import (
     state,
     statuses,
 )
-
 from state_support import bestand_for
 
 from importer.runner.run import run_workbook

@@ -126,6 +126,8 @@ class UnitSteps:
         if pending:
             self.index.refresh()  # an earlier create may have happened: adopt, don't duplicate
         decision = decide_unit(self.index, row)
+        if pending and decision.unit is not None:
+            self.created.add(name_key(name))  # our own creation, its answer was lost
         self.check_parent_exists(parent)
         writer = self.ctx.writer
         if decision.unit is None:
@@ -217,6 +219,7 @@ class UnitSteps:
         decision.kept.extend(kept(edit.entries, wanted))
         if not edit.changes:
             edit.editor.close()
+            self.ctx.writer.entries_match(edit)
             return
         self.ctx.writer.save_entries(client, edit)
         decision.changes.extend(edit.changes)

@@ -44,6 +44,8 @@ class Writer(Protocol):
 
     def save_entries(self, client: AdminCenter, edit: EntryEdit) -> None: ...
 
+    def entries_match(self, edit: EntryEdit) -> None: ...
+
 
 class EntryEdit:
     """One unit's list being edited: the open editor, what it showed, what must change."""
@@ -128,6 +130,11 @@ class LiveWriter:
             )
         self.journal.entries_done(edit.mandant, edit.name, edit.which)
 
+    def entries_match(self, edit: EntryEdit) -> None:
+        """The list read shows every wanted value: a save whose answer was lost did arrive."""
+        if self.journal.entries_pending(edit.mandant, edit.name, edit.which):
+            self.journal.entries_done(edit.mandant, edit.name, edit.which)
+
 
 class PlanWriter:
     """Records nothing (the decision says it all) and changes nothing."""
@@ -158,3 +165,6 @@ class PlanWriter:
 
     def save_entries(self, client: AdminCenter, edit: EntryEdit) -> None:
         edit.editor.close()
+
+    def entries_match(self, edit: EntryEdit) -> None:
+        pass

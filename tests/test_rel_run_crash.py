@@ -36,7 +36,7 @@ from rel_run_support import (
 )
 from run_support import mandanten_of, small_workbook, state, statuses
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 # One of each kind of moment, in the order a run meets them.
 CHAIN = (

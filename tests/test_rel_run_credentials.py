@@ -29,7 +29,7 @@ from run_support import UNITS, files_text, mandanten_of, small_workbook, state, 
 from importer.runner.journal import journal_path
 from importer.sandbox import SandboxUser
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 WRONG = "Fa1sch!Pa55wort-abc"
 UNNAMED = "Gemeinde Ungenannt"  # the user may manage it, the workbook does not name it

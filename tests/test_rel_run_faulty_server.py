@@ -42,7 +42,7 @@ from importer.runner.run import run_workbook
 from importer.sandbox import FaultProfile
 from importer.workbook.reader import read_workbook
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 SHORT_SESSIONS = FaultProfile("kurze-sitzungen", session_lifetime=(4.0, 8.0))
 EVERY_WRITE_FAILS = FaultProfile("jeder-schreibzugriff-500", error_500=1.0)

@@ -58,6 +58,7 @@ def test_every_creation_answered_502_after_saving_gives_each_unit_once(
     assert not journal_path(path).exists()  # nothing pending any more
 
 
+@pytest.mark.long
 def test_a_lost_answer_with_a_list_that_hides_the_new_unit_gives_each_unit_once(
     make_sandbox, tmp_path: Path
 ) -> None:
@@ -76,6 +77,7 @@ def test_a_lost_answer_with_a_list_that_hides_the_new_unit_gives_each_unit_once(
     assert not journal_path(path).exists()
 
 
+@pytest.mark.long
 def test_a_run_killed_after_a_lost_answer_is_completed_by_the_next_run_without_a_duplicate(
     make_sandbox, tmp_path: Path
 ) -> None:

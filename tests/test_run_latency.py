@@ -17,7 +17,7 @@ from run_support import (
 
 from importer.runner.run import run_workbook
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 
 def test_a_slow_adminCenter_is_imported_without_any_change(make_sandbox, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ from importer.runner.run import run_workbook
 from importer.validation.validate import validate_workbook
 from importer.workbook.reader import read_workbook
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 DATENSCHUTZ_POST = "POST /mandanten/<int:mandant_id>/datenschutzbeauftragter"

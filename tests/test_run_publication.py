@@ -16,7 +16,7 @@ from importer.cli import app
 from importer.sandbox import SandboxUser
 from importer.workbook.reader import read_workbook
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 PASSWORD = "Xq7-Geheim!Pw#2024"
 NOT_PUBLISHED = re.compile(

@@ -13,7 +13,7 @@ from importer.runner import progress as phases
 from importer.runner.progress import NoProgress
 from importer.runner.run import run_workbook
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 
 class StopAfterUnits(NoProgress):

@@ -207,8 +207,9 @@ def check_labels(
 ) -> list[LabelCheck]:
     """Visit every part a run needs (read-only) and report each text of the table.
 
-    `mandant` is looked at first; where it has no unit, up to a few of `others` (or of the
-    user's Mandanten) are, to find a unit whose panel and dialogs can be checked.
+    `mandant` is looked at first; where it has no unit, up to a few of `others` are, to find
+    a unit whose panel and dialogs can be checked. Without `mandant` (the `check` command)
+    any Mandant the user may manage is looked at; a run never opens a Mandant it does not name.
     """
     patience = client.dom.timeout
     client.dom.timeout = min(patience, CHECK_PATIENCE)
@@ -225,7 +226,8 @@ def _check_all(client: AdminCenter, mandant: str | None, others: Sequence[str]) 
     checker.visit("Startseite", (*NAV_KEYS, "mandant.auswahl"), client.start)
     names = checker.visit("Mandanten", (), client.mandanten).opened or []
     checker.visit("Mandanten", ("mandanten.filter",), partial(client.list_page, MandantenPage))
-    candidates = [m for m in dict.fromkeys([mandant, *others, *names]) if m]
+    # a run looks only at its own Mandanten; `check` alone at any the user may manage
+    candidates = [m for m in dict.fromkeys([mandant, *others] if mandant else names) if m]
     if candidates:
         _check_mandant(checker, candidates[0])
         _check_units(checker, candidates[:MAX_MANDANTEN_LOOKED_AT])

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from importer.cli.app import app, call
+from importer.cli.app import app, call, console
 from importer.cli.runner_commands import Workers, quiet_log
 from importer.errors import UsageError
 
@@ -28,6 +28,7 @@ EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 EXAMPLE = "landkreis-meissen.xlsx"
 DEMO_RESULT = "amt24-demo-ergebnis.xlsx"
 PUBLISH_DELAY = 0.5
+ADOPTED = "vorhandene Einheit übernommen"
 
 
 @app.command("demo")
@@ -60,7 +61,19 @@ def demo(
     with progress_bars() as bars:
         summary = call(run_demo, Path.cwd() / DEMO_RESULT, workers, latenz_ms, oberflaeche, bars)
     print_run_summary(summary)
+    console.print(adoption_line(summary), highlight=False)
     raise typer.Exit(summary.exit_code)
+
+
+def adoption_line(summary: RunSummary) -> str:
+    """How many units existed already: adopted (found by name), some of them updated."""
+    adopted = [r for r in summary.results if r.message.startswith(ADOPTED)]
+    updated = [r for r in adopted if "aktualisiert (" in r.message]
+    return (
+        f"Im Bestand vorgefunden und übernommen: {len(adopted)} Organisationseinheiten, "
+        f"davon {len(updated)} an Ort und Stelle aktualisiert (z. B. veraltete Rufnummern); "
+        "Einträge wie das Servicekonto blieben unberührt."
+    )
 
 
 def run_demo(

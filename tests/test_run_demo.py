@@ -21,7 +21,7 @@ def test_demo_creates_adopts_and_updates_and_leaves_every_row_ok(
 ) -> None:
     examples = tmp_path / "examples"
     examples.mkdir()
-    made = small_workbook(examples, mandanten=1, units=6, seed=2)
+    made = small_workbook(examples, mandanten=2, units=3, seed=2)  # a bestand of one unit
     shutil.move(made, examples / demo_commands.EXAMPLE)
     monkeypatch.setattr(demo_commands, "EXAMPLES", examples)
     work = tmp_path / "arbeit"

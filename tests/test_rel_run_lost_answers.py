@@ -33,7 +33,8 @@ from importer.runner.journal import journal_path
 from importer.runner.run import run_workbook
 from importer.sandbox import FaultProfile
 
-pytestmark = pytest.mark.browser
+# test_run_faults.py covers lost answers in the default suite
+pytestmark = [pytest.mark.browser, pytest.mark.long]
 
 ALWAYS_LOST = FaultProfile("jede-Anlage-ohne-Antwort", error_502_after_save=1.0)
 CREATED = re.compile(r"angelegt, OE-ID \d+, veröffentlicht \d+\.0")
@@ -58,7 +59,6 @@ def test_every_creation_answered_502_after_saving_gives_each_unit_once(
     assert not journal_path(path).exists()  # nothing pending any more
 
 
-@pytest.mark.long
 def test_a_lost_answer_with_a_list_that_hides_the_new_unit_gives_each_unit_once(
     make_sandbox, tmp_path: Path
 ) -> None:
@@ -77,7 +77,6 @@ def test_a_lost_answer_with_a_list_that_hides_the_new_unit_gives_each_unit_once(
     assert not journal_path(path).exists()
 
 
-@pytest.mark.long
 def test_a_run_killed_after_a_lost_answer_is_completed_by_the_next_run_without_a_duplicate(
     make_sandbox, tmp_path: Path
 ) -> None:

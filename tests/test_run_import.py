@@ -45,7 +45,10 @@ def leaf_unit_row(path: Path) -> int:
     return next(r.row for r in records if (r.mandant, name_key(r.values["name"])) not in parents)
 
 
-@pytest.mark.parametrize("generation", ["neu", "klassisch"])
+# klassisch also in the long runs (test_run_example.py covers both on the whole Landkreis)
+@pytest.mark.parametrize(
+    "generation", ["neu", pytest.param("klassisch", marks=pytest.mark.long)]
+)
 def test_import_then_reruns_send_nothing_then_only_what_changed(
     make_sandbox, tmp_path: Path, generation: str
 ) -> None:

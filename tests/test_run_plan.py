@@ -63,7 +63,9 @@ def test_plan_matches_run_and_a_unit_made_by_hand_is_adopted(
 ) -> None:
     path = small_workbook(tmp_path, mandanten=2, units=4)
     bestand, unit_row = bestand_of(path)
-    sandbox = make_sandbox(mandanten=mandanten_of(path), bestand=bestand, publish_delay=0.2)
+    sandbox = make_sandbox(  # klassisch here, neu in test_run_import.py
+        mandanten=mandanten_of(path), bestand=bestand, publish_delay=0.2, oberflaeche="klassisch"
+    )
     oe_id = state(sandbox)["units"][0]["id"]
     writes_before, content_before = writes(sandbox), path.read_bytes()
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PIL import Image
 from sb_support import address, entry
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -77,12 +78,18 @@ class Guide:
         self.idle()
         xpath = f".//*[({CLICKABLE}) and normalize-space()={literal(text)}]"
 
-        def enabled(_driver) -> WebElement | None:
+        def clicked(_driver) -> bool:
             element = self.visible(xpath, within)
             button = element.find_elements(By.XPATH, "ancestor-or-self::button")
-            return element if not button or button[0].is_enabled() else None
+            if button and not button[0].is_enabled():
+                return False
+            try:
+                element.click()
+            except ElementClickInterceptedException:  # a notice lies over it: a person waits
+                return False
+            return True
 
-        self.wait.until(enabled).click()
+        self.wait.until(clicked)
 
     def field(self, caption: str) -> WebElement:
         """The input of a caption: `<label for>` (klassisch), aria-labelledby (neu), or a field

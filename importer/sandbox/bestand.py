@@ -69,7 +69,9 @@ def _moved_to_top(chosen: list[Unit], rng: random.Random) -> list[Unit]:
     return rng.sample(below, min(MOVED_TO_TOP, len(below)))
 
 
-def _with_ancestors(chosen: list[Unit], moved: list[Unit], rows: list[Unit]) -> set[tuple[str, str]]:
+def _with_ancestors(
+    chosen: list[Unit], moved: list[Unit], rows: list[Unit]
+) -> set[tuple[str, str]]:
     """The chosen units and, for those not moved, every unit above them."""
     by_key = {_key(row): row for row in rows}
     existing: set[tuple[str, str]] = set()

@@ -225,7 +225,7 @@ def resolve_parents(bestand: Bestand, where: str) -> list[int | None]:
 def _parent_index(
     unit: BestandUnit,
     by_name: dict[tuple[str, str], list[int]],
-    by_id: dict[int | None, int],
+    by_id: dict[int, int],
     bestand: Bestand,
     where: str,
 ) -> int | None:

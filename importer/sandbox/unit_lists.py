@@ -61,7 +61,8 @@ def children(oe_id: int) -> str:
 
 def _list_context() -> dict[str, Any]:
     mandant = working_mandant()
-    list_url = url_for("unit_lists.listing", **request.args)
+    arguments: dict[str, Any] = request.args.to_dict()
+    list_url = url_for("unit_lists.listing", **arguments)
     if generation() == "klassisch":
         text = request.args.get("filter", "").strip()
         nodes = _tree(units_of(mandant["id"]), text)
@@ -126,7 +127,8 @@ def _table(mandant: sqlite3.Row) -> dict[str, Any]:
 
     def link(**changes: object) -> str:
         wanted = {**state, "seite": page, **changes}
-        return url_for("unit_lists.listing", **{k: v for k, v in wanted.items() if v})
+        values: dict[str, Any] = {k: v for k, v in wanted.items() if v}
+        return url_for("unit_lists.listing", **values)
 
     return {
         "mandant": mandant,

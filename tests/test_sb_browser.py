@@ -11,7 +11,10 @@ from typing import Any
 import pytest
 from PIL import Image
 from sb_support import address, entry
-from selenium.common.exceptions import ElementClickInterceptedException
+from selenium.common.exceptions import (
+    ElementClickInterceptedException,
+    StaleElementReferenceException,
+)
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -50,7 +53,10 @@ class Guide:
         self.driver = driver
         self.neu = generation == "neu"
         self.marker = "•" if self.neu else "*"
-        self.wait = WebDriverWait(driver, 10, poll_frequency=0.05)
+        # a part the page's script re-renders meanwhile is looked up again (as a person's eyes)
+        self.wait = WebDriverWait(
+            driver, 10, poll_frequency=0.05, ignored_exceptions=(StaleElementReferenceException,)
+        )
 
     def required(self, caption: str) -> str:
         """A caption with the required marker of the generation ("Name •", "Name *")."""

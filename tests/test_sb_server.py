@@ -169,7 +169,6 @@ def test_command_serves_seeded_mandanten_and_stops_on_ctrl_c(tmp_path):
     )
     process, url, printed, seconds = start_command("--seed", str(path), "--publish-delay", "0.1")
     try:
-        assert seconds < 10  # typically well under 1 s
         state = json.loads(get(url + "_sandbox/state")[1])
         assert [m["name"] for m in state["mandanten"]] == ["Stadt Riesa", "Gemeinde Zeithain"]
     finally:

@@ -1,8 +1,12 @@
 """Crashes and a faulty AdminCenter, many times over: the long variants of `tests/test_rel_run_*`.
 
     .venv/bin/python benchmarks/reliability.py [--stufe klein|mittel|gross]
+                                               [--oberflaeche neu|klassisch|beide]
 
-Campaigns against the embedded sandbox, with `amt24-import run` as a real process:
+Campaigns against the embedded sandbox (each generation asked for), with `amt24-import run` as
+a real process; the sandbox starts with a bestand (about half of the units exist already, with
+a Servicekonto channel, outdated first and second Telefon entries, entries not public) that
+must survive every campaign unchanged where the workbook does not name it:
 - Abbrüche: the run is killed (SIGKILL, with its browser) at observed moments - sandbox
   request counts, journal lines, the workbook's atomic save, plain delays - each re-run killed
   again at the next moment, then a run to the end.
@@ -25,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -36,11 +41,13 @@ from rel_run_support import (  # noqa: E402
     runs_until_ok,
 )
 from run_support import mandanten_of  # noqa: E402
+from state_support import bestand_for  # noqa: E402
 from test_rel_run_crash import CHAIN, MANY_CHAINS, SMALL_BATCHES  # noqa: E402
 from test_rel_run_faulty_server import SHORT_SESSIONS  # noqa: E402
 from test_rel_run_lost_answers import ALWAYS_LOST  # noqa: E402
 
 from importer.sandbox import FaultProfile, SandboxConfig, start_sandbox  # noqa: E402
+from importer.sandbox.config import OBERFLAECHEN  # noqa: E402
 
 EXAMPLES = ROOT / "examples"
 SHOWN_PROBLEMS = 10
@@ -55,7 +62,7 @@ class Level:
     chains: tuple[tuple[str, int], ...]  # (chain name, workers)
     faults: tuple[tuple[str | FaultProfile, int], ...]  # (profile, seed)
     example: bool = False
-    # (profile, seed) against a unit list that shows one unit only (the rest by search)
+    # (profile, seed) against a table that shows one unit per page (generation neu only)
     short_list: tuple[tuple[str | FaultProfile, int], ...] = ()
 
 
@@ -81,10 +88,10 @@ LEVELS = {
 }
 
 
-def crash_campaign(level: Level, chain: str, workers: int, folder: Path) -> Tally:
-    tally = Tally()
+def crash_campaign(level: Level, generation: str, chain: str, workers: int, folder: Path) -> Tally:
     path = fresh_workbook(folder, level.mandanten, level.units, seed=workers)
-    config = SandboxConfig(mandanten=mandanten_of(path), publish_delay=PUBLISH_DELAY)
+    tally = Tally(bestand=bestand_for(path, seed=workers))
+    config = sandbox_config(path, generation, tally, seed=workers)
     with start_sandbox(config) as sandbox:
         extra = ("--workers", str(workers), *SMALL_BATCHES)
         crash_chain(sandbox, path, CHAINS[chain], tally, extra)
@@ -93,24 +100,26 @@ def crash_campaign(level: Level, chain: str, workers: int, folder: Path) -> Tall
 
 def fault_campaign(
     level: Level,
+    generation: str,
     profile: str | FaultProfile,
     seed: int,
     folder: Path,
     example: bool = False,
-    list_limit: int | None = None,
+    seitengroesse: int = 10,
 ) -> Tally:
-    tally = Tally()
     if example:
         path = example_workbook(folder)
     else:
         path = fresh_workbook(folder, level.mandanten, level.units, seed=seed)
-    config = SandboxConfig(
-        mandanten=mandanten_of(path),
-        publish_delay=PUBLISH_DELAY,
-        faults=profile,
+    tally = Tally(bestand=bestand_for(path, seed=seed))
+    config = sandbox_config(
+        path,
+        generation,
+        tally,
         seed=seed,
+        faults=profile,
         session_timeout=3.0 if profile is SHORT_SESSIONS else 1800.0,
-        list_limit=list_limit,
+        seitengroesse=seitengroesse,
     )
     with start_sandbox(config) as sandbox:
         # the example Landkreis (400 units) takes minutes per run on a small machine
@@ -120,6 +129,17 @@ def fault_campaign(
     return tally
 
 
+def sandbox_config(path: Path, generation: str, tally: Tally, **fields: Any) -> SandboxConfig:
+    """The workbook's Mandanten in the generation asked for, with the campaign's bestand."""
+    return SandboxConfig(
+        mandanten=mandanten_of(path),
+        publish_delay=PUBLISH_DELAY,
+        oberflaeche=generation,
+        bestand=tally.bestand,
+        **fields,
+    )
+
+
 def example_workbook(folder: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -127,54 +147,61 @@ def example_workbook(folder: Path) -> Path:
     return Path(shutil.copy(EXAMPLES / "landkreis-meissen.xlsx", folder))
 
 
-def campaigns(level: Level, folder: Path) -> list[tuple[str, Callable[[], Tally]]]:
-    """(German name, campaign) for every campaign of the level."""
+def campaigns(level: Level, generation: str, folder: Path) -> list[tuple[str, Callable[[], Tally]]]:
+    """(German name, campaign) for every campaign of the level on one generation."""
     found: list[tuple[str, Callable[[], Tally]]] = []
     for chain, workers in level.chains:
-        crashes = partial(crash_campaign, level, chain, workers, folder)
+        crashes = partial(crash_campaign, level, generation, chain, workers, folder)
         found.append((f"Abbrüche {chain}, {workers} Worker", crashes))
     for profile, seed in level.faults:
-        label = profile if isinstance(profile, str) else profile.name
-        faults = partial(fault_campaign, level, profile, seed, folder)
-        found.append((f"{label}, Seed {seed}", faults))
-    for profile, seed in level.short_list:
-        label = profile if isinstance(profile, str) else profile.name
-        faults = partial(fault_campaign, level, profile, seed, folder, list_limit=1)
-        found.append((f"{label}, kurze Liste, Seed {seed}", faults))
+        faults = partial(fault_campaign, level, generation, profile, seed, folder)
+        found.append((f"{profile_name(profile)}, Seed {seed}", faults))
+    for profile, seed in level.short_list if generation == "neu" else ():
+        short = partial(fault_campaign, level, generation, profile, seed, folder, seitengroesse=1)
+        found.append((f"{profile_name(profile)}, kurze Liste, Seed {seed}", short))
     if level.example:
-        example = partial(fault_campaign, level, "flaky", 1, folder, example=True)
+        example = partial(fault_campaign, level, generation, "flaky", 1, folder, example=True)
         found.append(("Beispiel-Landkreis, flaky, Seed 1", example))
     return found
 
 
+def profile_name(profile: str | FaultProfile) -> str:
+    return profile if isinstance(profile, str) else profile.name
+
+
 HEADER = (
-    f"{'Kampagne':<46} {'Läufe':>5} {'Abbrüche':>8} {'Fehler':>6} {'doppelt':>7} "
-    f"{'inkonsistent':>12} {'verloren':>8} {'Dauer':>7}"
+    f"{'Oberfläche':<10} {'Kampagne':<46} {'Läufe':>5} {'Abbrüche':>8} {'Fehler':>6} "
+    f"{'doppelt':>7} {'inkonsistent':>12} {'verloren':>8} {'Dauer':>7}"
 )
 
 
-def line(name: str, tally: Tally, seconds: float) -> str:
+def line(generation: str, name: str, tally: Tally, seconds: float) -> str:
     faults = sum(tally.faults.values())
     return (
-        f"{name:<46} {tally.runs:>5} {tally.kills:>8} {faults:>6} {tally.duplicates:>7} "
-        f"{tally.inconsistent:>12} {tally.lost:>8} {seconds:>6.0f}s"
+        f"{generation:<10} {name:<46} {tally.runs:>5} {tally.kills:>8} {faults:>6} "
+        f"{tally.duplicates:>7} {tally.inconsistent:>12} {tally.lost:>8} {seconds:>6.0f}s"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Abbrüche und Netzfehler, viele Male.")
     parser.add_argument("--stufe", choices=list(LEVELS), default="mittel", help="Umfang")
+    parser.add_argument(
+        "--oberflaeche", choices=[*OBERFLAECHEN, "beide"], default="beide", help="Generation"
+    )
     args = parser.parse_args(argv)
+    generations = OBERFLAECHEN if args.oberflaeche == "beide" else (args.oberflaeche,)
     total = Tally()
     started = time.monotonic()
     print(HEADER)
     with tempfile.TemporaryDirectory(prefix="amt24-zuverlaessigkeit-") as temp:
-        for name, campaign in campaigns(LEVELS[args.stufe], Path(temp) / "lauf"):
-            begun = time.monotonic()
-            tally = campaign()
-            print(line(name, tally, time.monotonic() - begun), flush=True)
-            total.add(tally)
-    print(line("Summe", total, time.monotonic() - started))
+        for generation in generations:
+            for name, campaign in campaigns(LEVELS[args.stufe], generation, Path(temp) / "lauf"):
+                begun = time.monotonic()
+                tally = campaign()
+                print(line(generation, name, tally, time.monotonic() - begun), flush=True)
+                total.add(tally)
+    print(line("", "Summe", total, time.monotonic() - started))
     injected = ", ".join(f"{kind} {count}" for kind, count in sorted(total.faults.items()))
     print(f"Injizierte Fehler: {injected}")
     print(

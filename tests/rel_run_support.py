@@ -402,8 +402,10 @@ def assert_complete(path: Path, sandbox: RunningSandbox) -> None:
 
 @dataclass
 class Tally:
-    """What a campaign found; `problems` lists every broken invariant with where it broke."""
+    """What a campaign found; `problems` lists every broken invariant with where it broke.
+    `bestand`: what the sandbox held before the first run (its entries must stay)."""
 
+    bestand: dict[str, Any] | None = None
     runs: int = 0
     kills: int = 0
     faults: Counter[str] = field(default_factory=Counter)
@@ -430,7 +432,7 @@ class Tally:
         """After the last run: additionally every row OK and every unit as wanted."""
         self.check(path, sandbox, when)
         missing = lost(path, state(sandbox))
-        missing += [p for p in import_problems(sandbox, path) if "-mal" not in p]
+        missing += [p for p in import_problems(sandbox, path, self.bestand) if "-mal" not in p]
         self.lost += len(missing)
         self.problems += [f"{when}: {p}" for p in missing]
 

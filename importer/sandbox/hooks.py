@@ -20,7 +20,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response as WerkzeugResponse
 
 from importer.sandbox.auth import require_session
-from importer.sandbox.texts import t
+from importer.sandbox.texts import relabel, t
 from importer.sandbox.web import runtime, wants_json
 
 # Requests the sandbox leaves alone: no counting, latency or faults, no login needed.
@@ -99,11 +99,19 @@ def _after_request(response: Response) -> Response:
     if g.pop("lose_response", False) and response.status_code < 300:
         runtime().faults.record("502_after_save")  # stored, but the answer is lost
         response = _error_response(502)
+    _relabel(response)
     response.headers["Content-Security-Policy"] = CONTENT_SECURITY_POLICY
     response.headers["X-Content-Type-Options"] = "nosniff"
     if request.endpoint not in EXEMPT_ENDPOINTS:
         response.headers["Cache-Control"] = "no-store"
     return response
+
+
+def _relabel(response: Response) -> None:
+    """Texts a test renamed (`label_overrides`), replaced wherever a page shows them."""
+    overrides = runtime().config.label_overrides
+    if overrides and response.mimetype == "text/html" and not response.direct_passthrough:
+        response.set_data(relabel(response.get_data(as_text=True), overrides))
 
 
 def _http_error(error: HTTPException) -> Response:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from flask import current_app, has_app_context
+from markupsafe import escape
 
 
 def t(text: str) -> str:
@@ -13,3 +17,16 @@ def t(text: str) -> str:
     if not has_app_context():
         return text
     return current_app.extensions["sandbox"].config.label_overrides.get(text, text)
+
+
+def relabel(html: str, overrides: Mapping[str, str]) -> str:
+    """`html` with every visible occurrence of an overridden text replaced: a whole text node,
+    or a whole `aria-label`, `title` or `placeholder` value. Texts rendered with `t` are
+    replaced already; this reaches the rest (tab captions, menu entries, button lists)."""
+    for old, new in overrides.items():
+        shown, wanted = str(escape(old)), str(escape(new))
+        node = re.compile(r">(\s*)" + re.escape(shown) + r"(\s*)<")
+        html = node.sub(lambda m: f">{m[1]}{wanted}{m[2]}<", html)
+        attribute = re.compile(r'\b(aria-label|title|placeholder)="' + re.escape(shown) + '"')
+        html = attribute.sub(lambda m: f'{m[1]}="{wanted}"', html)
+    return html

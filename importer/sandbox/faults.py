@@ -21,7 +21,7 @@ class FaultProfile:
 
     name: str
     error_500: float = 0.0  # writes answered 500 without saving
-    error_502_after_save: float = 0.0  # unit creations saved, then answered 502
+    error_502_after_save: float = 0.0  # saves of units and entry lists stored, answered 502
     slow: float = 0.0  # any page or fetch answered after `slow_seconds`
     slow_seconds: float = 4.0
     session_lifetime: tuple[float, float] | None = None
@@ -79,7 +79,8 @@ class FaultInjector:
         return False
 
     def lose_response_after_save(self) -> bool:
-        """Whether this unit creation is saved and then answered 502 (counted when applied)."""
+        """Whether this save (hooks.LOSE_RESPONSE_ENDPOINTS) is stored and then answered 502
+        (counted when applied: a rejected save keeps its answer)."""
         return self._draw(self.profile.error_502_after_save)
 
     def session_lifetime(self) -> float | None:

@@ -1,5 +1,5 @@
 """A realistic bestand from a workbook: most Mandanten already have some of their units, as in
-a real Landkreis (`bestand_from_workbook`, used by `amt24-import demo` and `--bestand-aus`).
+a real Landkreis (`bestand_from_workbook`, used by `amt24-import demo`).
 
 Some units carry their workbook name exactly, some in another case or with extra spaces; some
 have an outdated phone number as their first Telefon entry and a Servicekonto channel, some a

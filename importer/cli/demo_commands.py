@@ -18,6 +18,7 @@ import typer
 
 from importer.cli.app import app, call, console
 from importer.cli.runner_commands import Workers, quiet_log
+from importer.cli.sandbox_commands import Oberflaeche
 from importer.errors import UsageError
 
 if TYPE_CHECKING:
@@ -38,14 +39,7 @@ def demo(
         int,
         typer.Option("--latenz-ms", help="Künstliche Antwortzeit der Sandbox in Millisekunden."),
     ] = 0,
-    oberflaeche: Annotated[
-        str,
-        typer.Option(
-            "--oberflaeche",
-            metavar="GENERATION",
-            help="Oberfläche der Sandbox: neu (seit 2024) oder klassisch.",
-        ),
-    ] = "neu",
+    oberflaeche: Oberflaeche = "neu",
 ) -> None:
     """Spielt den Beispiel-Landkreis Meißen in eine eingebaute Sandbox ein und zeigt das Ergebnis.
 

@@ -36,6 +36,9 @@ OBERFLAECHE_HELP = (
     + " oder ".join(OBERFLAECHEN)
     + " (neu: seit 2024 im Einsatz; klassisch: wie im KISA-Leitfaden)."
 )
+Oberflaeche = Annotated[
+    str, typer.Option("--oberflaeche", metavar="GENERATION", help=OBERFLAECHE_HELP)
+]
 ANMELDUNG_HELP = (
     "Anmeldung auf einer Seite oder in zwei Schritten (erst Benutzername und „Weiter“, dann "
     "Passwort): " + " oder ".join(ANMELDUNGEN) + "."
@@ -110,9 +113,7 @@ def sandbox(
         int,
         typer.Option("--fault-seed", help="Startwert des Zufalls: gleiche Zahl, gleiche Fehler."),
     ] = 0,
-    oberflaeche: Annotated[
-        str, typer.Option("--oberflaeche", metavar="GENERATION", help=OBERFLAECHE_HELP)
-    ] = "neu",
+    oberflaeche: Oberflaeche = "neu",
     anmeldung: Annotated[
         str, typer.Option("--anmeldung", metavar="ART", help=ANMELDUNG_HELP)
     ] = "einstufig",

@@ -81,7 +81,7 @@ class UnitsPage(Page):
 
         def only_matches(_driver: object) -> bool:
             items = self.dom.run("listItems", spec)["items"]
-            return all(needle in name_key(item["name"]) for item in items)
+            return shows_only_matches(items, needle)
 
         with suppress(PageTimeout):  # a list that ignores the search is read as it is
             wait_for(self.driver, only_matches, SEARCH_LIMIT)
@@ -243,6 +243,15 @@ class MoveDialog(Dialog):
             closed=True,
         )
         self.close()
+
+
+def shows_only_matches(items: list[dict[str, Any]], needle: str) -> bool:
+    """Whether a searched list shows only entries matching `needle` - and, in a tree, the
+    entries above them (a tree's filter keeps the way to each match)."""
+    above = {name_key(item["parent"]) for item in items if item.get("parent")}
+    return all(
+        needle in name_key(item["name"]) or name_key(item["name"]) in above for item in items
+    )
 
 
 def _same(value: dict[str, Any]) -> dict[str, Any]:

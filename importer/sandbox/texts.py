@@ -26,7 +26,8 @@ def relabel(html: str, overrides: Mapping[str, str]) -> str:
     for old, new in overrides.items():
         shown, wanted = str(escape(old)), str(escape(new))
         node = re.compile(r">(\s*)" + re.escape(shown) + r"(\s*)<")
-        html = node.sub(lambda m: f">{m[1]}{wanted}{m[2]}<", html)
+        literal = wanted.replace("\\", "\\\\")  # a replacement template, taken as it is
+        html = node.sub(rf">\g<1>{literal}\g<2><", html)
         attribute = re.compile(r'\b(aria-label|title|placeholder)="' + re.escape(shown) + '"')
-        html = attribute.sub(lambda m: f'{m[1]}="{wanted}"', html)
+        html = attribute.sub(rf'\g<1>="{literal}"', html)
     return html

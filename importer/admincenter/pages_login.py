@@ -97,8 +97,8 @@ class LoginPage(Page):
             "login.weiter",
             self.title,
             fail=["fehler.login"],
-            arrive=["login.passwort"],
             on_login_page=True,
+            passwordStep=True,
         )
         if answer["kind"] == "failed":
             raise LoginFailed(f"Die Anmeldung wurde abgelehnt: {answer['text'][0]}.")

@@ -25,6 +25,8 @@ class FaultProfile:
     slow: float = 0.0  # any page or fetch answered after `slow_seconds`
     slow_seconds: float = 4.0
     session_lifetime: tuple[float, float] | None = None
+    # the Flask endpoints whose writes `error_500` hits (empty: every write but the login)
+    error_500_endpoints: frozenset[str] = frozenset()
 
 
 PROFILES = {
@@ -71,8 +73,11 @@ class FaultInjector:
             return self.profile.slow_seconds
         return 0.0
 
-    def fail_write(self) -> bool:
-        """Whether this write is answered 500 before anything is saved."""
+    def fail_write(self, endpoint: str | None) -> bool:
+        """Whether this write (to `endpoint`) is answered 500 before anything is saved."""
+        chosen = self.profile.error_500_endpoints
+        if chosen and endpoint not in chosen:
+            return False
         if self._draw(self.profile.error_500):
             self.record("500")
             return True

@@ -81,7 +81,8 @@ def _before_request() -> WerkzeugResponse | None:
             return answer
     if request.method == "POST":
         _check_csrf()
-        if request.endpoint not in NO_WRITE_FAULT_ENDPOINTS and sandbox.faults.fail_write():
+        failing = request.endpoint not in NO_WRITE_FAULT_ENDPOINTS
+        if failing and sandbox.faults.fail_write(request.endpoint):
             abort(500)
         if request.endpoint in LOSE_RESPONSE_ENDPOINTS:
             g.lose_response = sandbox.faults.lose_response_after_save()

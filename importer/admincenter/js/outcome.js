@@ -124,7 +124,8 @@ function idShown(spec) {
 
 // What the page answered after a press: {kind: 'ok' | 'failed' | 'refused' | problem kind}.
 // `confirm`: texts meaning success; `arrive`: elements meaning success (outside a login page);
-// `arriveId`: a shown Id; `written`: a script's save answered 2xx and nothing else happening;
+// `passwordStep`: a login's second step (its password field) shown; `arriveId`: a shown Id;
+// `written`: a script's save answered 2xx and nothing else happening;
 // `closed`: the dialog that was open at the press went away; `fail`: texts of a refusal.
 function outcome(spec) {
   const problem = problems(spec);
@@ -134,6 +135,7 @@ function outcome(spec) {
   }
   for (const label of spec.confirm || []) if (texts(label).some(fresh)) return {kind: 'ok'};
   if ((spec.arrive || []).some(s => find(s)) && !passwordShown()) return {kind: 'ok'};
+  if (spec.passwordStep && passwordShown()) return {kind: 'ok'};
   const net = window.__amt24net, st = state();
   if (net && st && net.failedWrites > st.failedWrites)
     return {kind: 'server', text: 'Speichern ohne Antwort des Servers (HTTP 5xx)'};

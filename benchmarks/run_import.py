@@ -2,9 +2,11 @@
 
     .venv/bin/python benchmarks/run_import.py [--mandanten 3] [--einheiten 20]
         [--latenz-ms 0] [--jitter-ms 0] [--publish-delay 1.0] [--profile]
+        [--oberflaeche neu|klassisch] [--bestand 0.5]
 
 For each worker count a fresh workbook (`make_workbook.build`, with logos) goes into a fresh
-sandbox (its Mandanten seeded from the workbook) through `run_workbook`, as `amt24-import run`
+sandbox (its Mandanten seeded from the workbook, in the generation asked for; `--bestand`: that
+share of the units exists already, with Servicekonto and outdated entries) through `run_workbook`, as `amt24-import run`
 does it. Printed per worker count: wall time, seconds per unit row, units per minute, HTTP
 requests per unit (from `/_sandbox/state`), CPU seconds per unit (browsers, and this process
 with runner and sandbox: steadier than wall time on a busy machine), and the time of a
@@ -36,8 +38,10 @@ from loguru import logger
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from make_workbook import build  # noqa: E402
+from state_support import bestand_for  # noqa: E402
 
 from importer.admincenter import client as client_module  # noqa: E402
 from importer.admincenter import dom as dom_module  # noqa: E402
@@ -48,6 +52,7 @@ from importer.runner.options import RunOptions  # noqa: E402
 from importer.runner.run import run_workbook  # noqa: E402
 from importer.runner.summary import RunSummary  # noqa: E402
 from importer.sandbox import SandboxConfig, start_sandbox  # noqa: E402
+from importer.sandbox.config import OBERFLAECHEN  # noqa: E402
 from importer.workbook.reader import read_workbook  # noqa: E402
 
 ADMIN = Credentials("admin", "admin")
@@ -144,6 +149,8 @@ def measure(args: argparse.Namespace, workers: int, folder: Path) -> Measurement
         latency_ms=args.latenz_ms,
         jitter_ms=args.jitter_ms,
         publish_delay=args.publish_delay,
+        oberflaeche=args.oberflaeche,
+        bestand=bestand_for(path, share=args.bestand) if args.bestand else None,
     )
     facade, dom = Timings(), Timings()
     with start_sandbox(config) as sandbox:
@@ -223,12 +230,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--batch-size", type=int, default=20, help="Einheiten je Stapel")
     parser.add_argument("--workers", default="1,2", help="Worker-Zahlen, z. B. 1,2")
     parser.add_argument("--profile", action="store_true", help="Zeit je Methode ausgeben")
+    parser.add_argument("--oberflaeche", choices=OBERFLAECHEN, default="neu", help="Generation")
+    parser.add_argument("--bestand", type=float, default=0.0, help="Anteil schon vorhandener")
     args = parser.parse_args(argv)
     logger.remove()  # the runner logs every row; the figures are what this prints
     counts = [int(n) for n in args.workers.split(",")]
     print(
         f"{args.mandanten} Mandanten × {args.einheiten} Einheiten, Latenz {args.latenz_ms} ms "
-        f"± {args.jitter_ms} ms, Veröffentlichung nach {args.publish_delay:g} s"
+        f"± {args.jitter_ms} ms, Veröffentlichung nach {args.publish_delay:g} s, "
+        f"Oberfläche {args.oberflaeche}, Bestand {args.bestand:.0%}"
     )
     results = []
     with tempfile.TemporaryDirectory(prefix="bench-run-") as folder:

@@ -6,11 +6,12 @@
 
 For each worker count a fresh workbook (`make_workbook.build`, with logos) goes into a fresh
 sandbox (its Mandanten seeded from the workbook, in the generation asked for; `--bestand`: that
-share of the units exists already, with Servicekonto and outdated entries) through `run_workbook`, as `amt24-import run`
-does it. Printed per worker count: wall time, seconds per unit row, units per minute, HTTP
-requests per unit (from `/_sandbox/state`), CPU seconds per unit (browsers, and this process
-with runner and sandbox: steadier than wall time on a busy machine), and the time of a
-second, no-op run; then the ratio of the two wall times measured in this same invocation.
+share of the units exists already, with Servicekonto and outdated entries) through
+`run_workbook`, as `amt24-import run` does it. Printed per worker count: wall time, seconds
+per unit row, units per minute, HTTP requests per unit (from `/_sandbox/state`), CPU seconds
+per unit (browsers, and this process with runner and sandbox: steadier than wall time on a
+busy machine), and the time of a second, no-op run; then the ratio of the two wall times
+measured in this same invocation.
 `--profile` also prints where the time went: per `AdminCenter` method (outermost calls, timed
 by a subclass installed here, not in the product) and per `Dom` operation (inclusive,
 overlapping).

@@ -106,3 +106,27 @@ def test_import_then_reruns_send_nothing_then_only_what_changed(
     status, message = statuses(path)[(UNITS, changed)]
     assert status == "OK" and "aktualisiert (Organisationseinheit)" in message, message
     assert len(state(sandbox)["units"]) == len(set(ids.values()) | {str(i) for _, i in existing})
+
+
+@pytest.mark.parametrize("generation", ["neu", "klassisch"])
+def test_an_adopted_unit_with_stray_spaces_in_its_name_gets_the_workbook_spelling(
+    make_sandbox, tmp_path: Path, generation: str
+) -> None:
+    path = small_workbook(tmp_path, mandanten=1, units=3, seed=2)
+    mandant = mandanten_of(path)[0]
+    records = [r for r in read_workbook(path).records(UNITS) if not r.values.get("parent")][:2]
+    spelled = {records[0].values["name"]: f"{records[0].values['name']} "}
+    if len(records) > 1:
+        spelled[records[1].values["name"]] = f"  {records[1].values['name']}"
+    bestand = {"units": [{"mandant": mandant, "name": n} for n in spelled.values()]}
+    sandbox = make_sandbox(mandanten=[mandant], bestand=bestand, oberflaeche=generation)
+
+    summary = run_workbook(path, options(sandbox), ADMIN)
+
+    assert summary.exit_code == 0, statuses(path)
+    names = sorted(u["name"] for u in state(sandbox)["units"])
+    assert names == sorted(r.values["name"] for r in read_workbook(path).records(UNITS))
+    for record in records:
+        status, message = statuses(path)[(UNITS, record.row)]
+        assert status == "OK" and "aktualisiert (Organisationseinheit" in message, message
+    assert import_problems(sandbox, path, bestand) == []

@@ -27,6 +27,7 @@ from importer.cli import app
 from importer.model import Action
 from importer.runner.journal import journal_path
 from importer.runner.run import run_workbook
+from importer.sandbox.config import OBERFLAECHEN
 from importer.workbook.reader import read_workbook
 
 pytestmark = pytest.mark.browser
@@ -58,13 +59,14 @@ def bestand_of(path: Path) -> tuple[dict[str, Any], int]:
     return {"mandanten": [{"name": first, "impressum": impressum}], "units": units}, record.row
 
 
+@pytest.mark.parametrize("generation", OBERFLAECHEN)
 def test_plan_matches_run_and_a_unit_made_by_hand_is_adopted(
-    make_sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    make_sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, generation: str
 ) -> None:
     path = small_workbook(tmp_path, mandanten=2, units=4)
     bestand, unit_row = bestand_of(path)
-    sandbox = make_sandbox(  # klassisch here, neu in test_run_import.py
-        mandanten=mandanten_of(path), bestand=bestand, publish_delay=0.2, oberflaeche="klassisch"
+    sandbox = make_sandbox(
+        mandanten=mandanten_of(path), bestand=bestand, publish_delay=0.2, oberflaeche=generation
     )
     oe_id = state(sandbox)["units"][0]["id"]
     writes_before, content_before = writes(sandbox), path.read_bytes()

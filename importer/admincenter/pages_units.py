@@ -163,7 +163,7 @@ class UnitPanel(Page):
         badge = self.badge()
         return Unit(
             oe_id=_digits(values["oe.id"] or ""),
-            name=(values["oe.name"] or "").strip(),
+            name=values["oe.name"] or "",  # as stored: a stray space is renamed away
             parent=parent,
             version=f"{badge['major']}.{badge['minor']}",  # "Version 1.0" says 1.0
             published=self.is_published(badge),

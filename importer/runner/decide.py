@@ -112,9 +112,14 @@ def decide_unit(index: UnitIndex, row: Row) -> Decision:
 
 
 def stammdaten_changes(unit: Unit, wanted: dict[str, str | None]) -> list[Described]:
-    """Name (exact text: another case is renamed) and parent (by name key) that differ; a
-    parent the AdminCenter does not show is decided when it is read."""
-    current: dict[str, object] = {"name": unit.name, "parent": unit.parent}
+    """Name (exact text: another case or a stray space is renamed) and parent (by name key)
+    that differ; a parent the AdminCenter does not show is decided when it is read."""
+    current: dict[str, object] = {"parent": unit.parent}
     if not unit.parent_known or name_key(unit.parent) == name_key(wanted.get("parent")):
         current["parent"] = wanted.get("parent")
-    return diff_fields(ORGANISATIONSEINHEITEN, STAMMDATEN, current, wanted)
+    changes = diff_fields(ORGANISATIONSEINHEITEN, ("parent",), current, wanted)
+    name = wanted.get("name") or ""
+    if unit.name != name:  # not trimmed: the text as stored is what others see
+        header = ORGANISATIONSEINHEITEN.column("name").header
+        changes.insert(0, Change("name", header, unit.name, name))
+    return changes

@@ -38,6 +38,10 @@ class AdminCenterUnreachable(ImporterError):
     exit_code = 3
 
 
+class LoginPageUnknown(AdminCenterUnreachable):
+    """The login page answers but is none the runner can handle: trying again cannot help."""
+
+
 class LoginFailed(ImporterError):
     """Login was refused (wrong credentials, no permission to log in)."""
 

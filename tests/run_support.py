@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 
 from importer.admincenter.credentials import Credentials
 from importer.model import Status
@@ -28,6 +29,9 @@ ADMIN = Credentials("admin", "admin")
 UNITS = "Organisationseinheiten"
 # Short back-off: the tests meet technical failures on purpose and need not wait long.
 FAST = {"backoff": 0.1, "page_timeout": 10.0}
+# Both generations; klassisch (slower: a tree walk per unit) only in the long runs
+# (`pytest -m long`), so the default suite stays within the CI budget.
+GENERATIONS = ["neu", pytest.param("klassisch", marks=pytest.mark.long)]
 
 
 def small_workbook(folder: Path, mandanten: int = 2, units: int = 5, seed: int = 0) -> Path:

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from run_support import (
     ADMIN,
+    GENERATIONS,
     UNITS,
     assert_mandanten_match,
     delta,
@@ -46,9 +47,7 @@ def leaf_unit_row(path: Path) -> int:
 
 
 # klassisch also in the long runs (test_run_example.py covers both on the whole Landkreis)
-@pytest.mark.parametrize(
-    "generation", ["neu", pytest.param("klassisch", marks=pytest.mark.long)]
-)
+@pytest.mark.parametrize("generation", GENERATIONS)
 def test_import_then_reruns_send_nothing_then_only_what_changed(
     make_sandbox, tmp_path: Path, generation: str
 ) -> None:
@@ -108,7 +107,7 @@ def test_import_then_reruns_send_nothing_then_only_what_changed(
     assert len(state(sandbox)["units"]) == len(set(ids.values()) | {str(i) for _, i in existing})
 
 
-@pytest.mark.parametrize("generation", ["neu", "klassisch"])
+@pytest.mark.parametrize("generation", GENERATIONS)
 def test_an_adopted_unit_with_stray_spaces_in_its_name_gets_the_workbook_spelling(
     make_sandbox, tmp_path: Path, generation: str
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from run_support import (
     ADMIN,
+    GENERATIONS,
     UNITS,
     import_problems,
     mandanten_of,
@@ -27,7 +28,6 @@ from importer.cli import app
 from importer.model import Action
 from importer.runner.journal import journal_path
 from importer.runner.run import run_workbook
-from importer.sandbox.config import OBERFLAECHEN
 from importer.workbook.reader import read_workbook
 
 pytestmark = pytest.mark.browser
@@ -59,7 +59,7 @@ def bestand_of(path: Path) -> tuple[dict[str, Any], int]:
     return {"mandanten": [{"name": first, "impressum": impressum}], "units": units}, record.row
 
 
-@pytest.mark.parametrize("generation", OBERFLAECHEN)
+@pytest.mark.parametrize("generation", GENERATIONS)
 def test_plan_matches_run_and_a_unit_made_by_hand_is_adopted(
     make_sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, generation: str
 ) -> None:

@@ -1,7 +1,7 @@
 """The login page (name and password on one page, or on two steps) and the start page.
 
 `login` leads to a page with the navigation; wrong credentials raise `LoginFailed`; a login
-page the runner cannot handle (no fields it knows) raises `AdminCenterUnreachable` with a
+page the runner cannot handle (no fields it knows) raises `LoginPageUnknown` with a
 German sentence saying what it found, and nothing else is tried.
 """
 
@@ -12,7 +12,7 @@ from selenium.common.exceptions import TimeoutException, WebDriverException
 from importer.admincenter.pages import Page
 from importer.admincenter.problems import LabelMissing, PageProblem, PageTimeout, ServerError
 from importer.admincenter.waits import wait_for
-from importer.errors import AdminCenterUnreachable, LoginFailed
+from importer.errors import AdminCenterUnreachable, LoginFailed, LoginPageUnknown
 
 NAV_KEYS = ("nav.organisationseinheiten", "nav.mandanten")
 FORM_KEYS = ("login.benutzername", "login.passwort", "login.anmelden", "login.weiter")
@@ -56,7 +56,9 @@ class LoginPage(Page):
         try:
             return wait_for(self.driver, shown, self.dom.timeout)
         except PageTimeout:
-            raise AdminCenterUnreachable(self._unknown_page()) from None
+            if not self.dom.run("pageText"):
+                raise  # still blank: slow, not unknown, so worth another attempt
+            raise LoginPageUnknown(self._unknown_page()) from None
 
     def _unknown_page(self) -> str:
         found = self._shown()
@@ -88,7 +90,7 @@ class LoginPage(Page):
                 "Das AdminCenter antwortet nach der Anmeldung nicht."
             ) from None
         except LabelMissing:
-            raise AdminCenterUnreachable(self._unknown_page()) from None
+            raise LoginPageUnknown(self._unknown_page()) from None
 
     def _first_step(self, user: str) -> None:
         """Step one of two: the name, then "Weiter" until the password field appears."""

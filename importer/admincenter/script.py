@@ -16,7 +16,8 @@ from importlib.resources import files
 PARTS = ("text", "find", "fill", "outcome", "lists", "tables", "badge")
 EXPORTS = (
     "find inDialog probe read:readAll fill option choices expanded arm problems outcome quiet "
-    "busy seek listItems listItem collapsedNode tableRows tableRow badge image versionState"
+    "busy seek listItems listItem collapsedNode tableRows tableRow badge image versionState "
+    "pageText"
 )
 MISSING = "__amt24missing"
 

@@ -23,7 +23,7 @@ from importer.admincenter.client import AdminCenter
 from importer.admincenter.credentials import Credentials
 from importer.admincenter.locators import Locators
 from importer.admincenter.problems import PageProblem, PageTimeout, ServerError, SessionExpired
-from importer.errors import AdminCenterUnreachable
+from importer.errors import AdminCenterUnreachable, LoginPageUnknown
 from importer.runner.options import RunOptions
 
 T = TypeVar("T")
@@ -82,6 +82,8 @@ class Session:
             try:
                 self._client.login(self.credentials.user, self.credentials.password)
                 return
+            except LoginPageUnknown:
+                raise  # the same page again would not help
             except (AdminCenterUnreachable, PageTimeout, ServerError) as error:
                 logger.warning("Anmeldung fehlgeschlagen (Versuch {}): {}", attempt + 1, error)
                 if attempt == self.options.retries:

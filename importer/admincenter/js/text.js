@@ -127,3 +127,8 @@ function scopeOf(el, sc) {
   if (sc.panel && sc.panel.contains(el)) return 1;
   return 2;
 }
+
+// How many characters of visible text the page shows: 0 while it is still blank (loading).
+function pageText() {
+  return spaces(document.body ? document.body.innerText : '').length;
+}

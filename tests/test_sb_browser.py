@@ -188,8 +188,9 @@ class Guide:
 
     def navigate(self, group: str, entry_text: str) -> None:
         """A menu (klassisch) or a folding sidebar group (neu), then its entry."""
-        nav = self.driver.find_element(By.XPATH, "//nav")
-        opener = self.visible(f".//button[normalize-space()={literal(group)}]", within=nav)
+        # Looked up from the page on every poll: a page still being replaced (after choosing
+        # the Mandant) would leave a stale <nav> behind.
+        opener = self.visible(f"//nav//button[normalize-space()={literal(group)}]")
         if opener.get_attribute("aria-expanded") != "true":
             opener.click()
         listed = self.driver.find_element(By.ID, opener.get_attribute("aria-controls"))
